@@ -1,0 +1,1 @@
+"""Operation dashboard for humanitarian reporting data."""

@@ -1,0 +1,80 @@
+"""``operation.json`` (written by the importer) and ``location.json`` (curated)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from dashboard.data.errors import DataError
+from dashboard.data.model import MapCentre, OperationMeta
+
+META_FILE = "operation.json"
+LOCATION_FILE = "location.json"
+OPERATION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(path, "file is missing") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(path, f"not UTF-8 text ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise DataError(
+            path, f"invalid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno
+        ) from None
+
+
+def _field(path: Path, data: dict, name: str, kind: type | tuple[type, ...]) -> Any:
+    if not isinstance(data, dict) or name not in data:
+        raise DataError(path, "field is missing", column=name)
+    value = data[name]
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise DataError(path, f"{value!r} has the wrong type", column=name)
+    return value
+
+
+def read_location(folder: Path) -> MapCentre | None:
+    path = folder / LOCATION_FILE
+    if not path.exists():
+        return None
+    data = _read_json(path)
+    latitude = _field(path, data, "latitude", (int, float))
+    longitude = _field(path, data, "longitude", (int, float))
+    zoom = _field(path, data, "zoom_level", (int, float))
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180 and zoom > 0):
+        raise DataError(path, "latitude, longitude or zoom_level out of range")
+    return MapCentre(float(latitude), float(longitude), float(zoom))
+
+
+def read_meta(folder: Path) -> OperationMeta:
+    path = folder / META_FILE
+    data = _read_json(path)
+    operation_id = _field(path, data, "id", str)
+    if operation_id != folder.name:
+        raise DataError(
+            path, f"id '{operation_id}' differs from folder '{folder.name}'", column="id"
+        )
+    countries = _field(path, data, "countries", list)
+    for country in countries:
+        if not (isinstance(country, str) and len(country) == 3 and country.isupper()):
+            raise DataError(path, f"{country!r} is not an ISO3 code", column="countries")
+    years = _field(path, data, "years", list)
+    if not years or not all(isinstance(y, int) and not isinstance(y, bool) for y in years):
+        raise DataError(path, "must be a non-empty list of years", column="years")
+    report_year = _field(path, data, "report_year", int)
+    if report_year not in years:
+        raise DataError(path, f"{report_year} is not among the years", column="report_year")
+    return OperationMeta(
+        id=operation_id,
+        name=_field(path, data, "name", str),
+        countries=tuple(countries),
+        years=tuple(sorted(years)),
+        report_year=report_year,
+        source=_field(path, data, "source", str),
+        map_disclaimer=_field(path, data, "map_disclaimer", str),
+        map_centre=read_location(folder),
+    )

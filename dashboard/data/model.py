@@ -1,0 +1,64 @@
+"""The in-memory shape of one operation: metadata plus tidy DataFrames."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class MapCentre:
+    latitude: float
+    longitude: float
+    zoom_level: float
+
+
+@dataclass(frozen=True)
+class OperationMeta:
+    """What an operation is: its id, name, countries and selectable years."""
+
+    id: str
+    name: str
+    countries: tuple[str, ...]
+    years: tuple[int, ...]
+    report_year: int
+    source: str
+    map_disclaimer: str
+    map_centre: MapCentre | None
+
+
+@dataclass(frozen=True)
+class Operation:
+    """All tables of one operation, as read and validated from ``data/``.
+
+    Column contracts (documented in the README):
+
+    - ``budget``: year, pillar, budget_usd, expenditure_usd
+    - ``people_of_concern``: year, total
+    - ``population_by_type``: year, population_type, value
+    - ``population_by_country``: year, country, population_type, value,
+      qualifier, source_section, quote
+    - ``key_figures``: year, kind, value, unit, text, country
+    - ``narratives``: year, kind, section, order, body
+    - ``contributions``: date, date_label, donor, donor_type, country
+    """
+
+    meta: OperationMeta
+    budget: pd.DataFrame
+    people_of_concern: pd.DataFrame
+    population_by_type: pd.DataFrame
+    population_by_country: pd.DataFrame
+    key_figures: pd.DataFrame
+    narratives: pd.DataFrame
+    contributions: pd.DataFrame
+
+    @classmethod
+    def table_names(cls) -> list[str]:
+        """The names of the DataFrame attributes, in a stable order."""
+        return [field.name for field in fields(cls) if field.name != "meta"]
+
+    def table(self, name: str) -> pd.DataFrame:
+        if name not in self.table_names():
+            raise KeyError(name)
+        return getattr(self, name)
