@@ -54,7 +54,12 @@ def _serve(args: argparse.Namespace) -> int:
     from dashboard.app import create_app
 
     app = create_app(data_dir=args.data_dir)
-    app.run(host=args.host, port=args.port, debug=args.debug)
+    app.run(
+        host=args.host,
+        port=args.port,
+        debug=args.debug,
+        dev_tools_disable_version_check=True,
+    )
     return 0
 
 

@@ -1,0 +1,190 @@
+"""The app shell: ``create_app`` builds the Dash app; ``server`` serves WSGI.
+
+The URL is the state of the view: ``?year=2019&op=<id>``.  One callback keeps
+the URL, the selectors and two stores (year, operation) in step, so a copied
+link reproduces the view and back/forward restore the previous year.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import ALL, Input, Output, State, ctx, dcc, html
+
+from dashboard import ids, runtime
+from dashboard.components.callbacks import CallbackSet
+from dashboard.components.navbar import navbar
+from dashboard.pages import PAGES, page_for
+from dashboard.paths import assets_dir
+from dashboard.transforms.view_state import (
+    read_query,
+    resolve_operation,
+    resolve_year,
+    with_params,
+)
+
+PAGE_TITLE = "page-title"
+callbacks = CallbackSet()
+
+
+def create_app(data_dir: Path | str | None = None) -> dash.Dash:
+    """Load and validate the data, then build the app around it."""
+    catalogue = runtime.load_catalogue(data_dir)
+    app = dash.Dash(
+        __name__,
+        assets_folder=str(assets_dir()),
+        title="Operation dashboard",
+        update_title=None,
+        serve_locally=True,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
+    runtime.install(app.server, catalogue)
+    default = catalogue.get(None)
+    app.layout = _shell(catalogue.ids)
+    callbacks.register(app)
+    for page in PAGES:
+        page.callbacks.register(app)
+    app.validation_layout = html.Div(
+        [_shell(catalogue.ids), *(page.layout(default) for page in PAGES)]
+    )
+    return app
+
+
+def _shell(operation_ids: list[str]) -> html.Div:
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.YEAR),
+            dcc.Store(id=ids.OPERATION),
+            dcc.Store(id=PAGE_TITLE),
+            html.A("Skip to content", href="#" + ids.PAGE_CONTENT, className="skip-link"),
+            navbar([(page.PATH, page.LABEL) for page in PAGES], operation_ids),
+            dbc.Container(
+                [
+                    dbc.Alert(
+                        id=ids.YEAR_NOTICE,
+                        color="warning",
+                        is_open=False,
+                        dismissable=True,
+                        className="mt-3",
+                    ),
+                    html.Main(id=ids.PAGE_CONTENT, className="py-4", tabIndex="-1"),
+                ],
+                fluid="xl",
+            ),
+        ]
+    )
+
+
+@callbacks.callback(
+    Output(ids.URL, "search"),
+    Output(ids.OPERATION_SELECT, "value"),
+    Output(ids.YEAR_SELECT, "options"),
+    Output(ids.YEAR_SELECT, "value"),
+    Output(ids.OPERATION, "data"),
+    Output(ids.YEAR, "data"),
+    Output(ids.YEAR_NOTICE, "children"),
+    Output(ids.YEAR_NOTICE, "is_open"),
+    Output(ids.NAVBAR_TITLE, "children"),
+    Input(ids.URL, "search"),
+    Input(ids.YEAR_SELECT, "value"),
+    Input(ids.OPERATION_SELECT, "value"),
+    State(ids.OPERATION, "data"),
+    State(ids.YEAR, "data"),
+)
+def sync_view(
+    search: str | None,
+    selected_year: str | None,
+    selected_operation: str | None,
+    current_operation: str | None,
+    current_year: int | None,
+) -> tuple:
+    """Keep URL, selectors and stores in step; the URL wins unless a selector moved."""
+    catalogue = runtime.catalogue()
+    new_search = search or ""
+    if ctx.triggered_id == ids.YEAR_SELECT and selected_year:
+        new_search = with_params(new_search, year=selected_year)
+    elif ctx.triggered_id == ids.OPERATION_SELECT and selected_operation:
+        chosen = None if selected_operation == catalogue.default_id else selected_operation
+        new_search = with_params(new_search, op=chosen, year=None)
+    query = read_query(new_search)
+    operation_id, operation_notice = resolve_operation(
+        query.get("op"), catalogue.ids, catalogue.default_id
+    )
+    meta = catalogue.get(operation_id).meta
+    year, year_notice = resolve_year(query.get("year"), meta.years, meta.report_year)
+    notices = [notice for notice in (operation_notice, year_notice) if notice]
+    return (
+        new_search if new_search != (search or "") else dash.no_update,
+        operation_id,
+        [{"label": str(y), "value": str(y)} for y in reversed(meta.years)],
+        str(year),
+        operation_id if operation_id != current_operation else dash.no_update,
+        year if year != current_year else dash.no_update,
+        " ".join(notices),
+        bool(notices),
+        meta.name,
+    )
+
+
+@callbacks.callback(
+    Output(ids.PAGE_CONTENT, "children"),
+    Output(PAGE_TITLE, "data"),
+    Input(ids.URL, "pathname"),
+    Input(ids.OPERATION, "data"),
+)
+def route(pathname: str | None, operation_id: str | None) -> tuple:
+    operation = runtime.operation(operation_id)
+    page = page_for(pathname)
+    if page is None:
+        return _not_found(pathname), "Page not found"
+    return page.layout(operation), page.LABEL
+
+
+def _not_found(pathname: str | None) -> html.Div:
+    shown = (pathname or "")[:80]
+    return html.Div(
+        [
+            html.H1("Page not found", className="h2"),
+            html.P(f"There is no page at “{shown}”. The dashboard's pages are:"),
+            html.Ul([html.Li(dcc.Link(page.LABEL, href=page.PATH)) for page in PAGES]),
+        ]
+    )
+
+
+@callbacks.callback(
+    Output({"type": ids.NAV_LINK, "path": ALL}, "href"),
+    Input(ids.URL, "search"),
+    State({"type": ids.NAV_LINK, "path": ALL}, "id"),
+)
+def keep_query_in_links(search: str | None, link_ids: list[dict]) -> list[str]:
+    """Page links carry the current query, so the year persists across pages."""
+    return [link["path"] + (search or "") for link in link_ids]
+
+
+@callbacks.callback(
+    Output("navbar-collapse", "is_open"),
+    Input("navbar-toggler", "n_clicks"),
+    State("navbar-collapse", "is_open"),
+    prevent_initial_call=True,
+)
+def toggle_navbar(_clicks: int, is_open: bool) -> bool:
+    return not is_open
+
+
+callbacks.clientside(
+    """
+    function(pageTitle, year, operationName) {
+        const parts = [pageTitle, year, operationName].filter(Boolean);
+        document.title = parts.join(" · ");
+        return window.dash_clientside.no_update;
+    }
+    """,
+    Output(PAGE_TITLE, "id"),
+    Input(PAGE_TITLE, "data"),
+    Input(ids.YEAR, "data"),
+    Input(ids.NAVBAR_TITLE, "children"),
+)

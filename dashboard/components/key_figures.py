@@ -1,0 +1,36 @@
+"""Cards for key figures: the number as the source prints it and its sentence."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+from dashboard.transforms.formatting import format_key_figure
+
+
+def key_figure_cards(figures: pd.DataFrame, empty_message: str) -> html.Div:
+    """One card per figure, or ``empty_message`` when there are none."""
+    if figures.empty:
+        return html.P(empty_message, className="text-body-secondary empty-state")
+    return html.Ul(
+        [
+            html.Li(
+                dbc.Card(
+                    dbc.CardBody(
+                        [
+                            html.P(
+                                format_key_figure(row.value, row.unit),
+                                className="key-figure-value",
+                            ),
+                            html.P(row.text, className="key-figure-text mb-0"),
+                        ]
+                    ),
+                    className="h-100 key-figure",
+                ),
+                className="col",
+            )
+            for row in figures.itertuples()
+        ],
+        className="row row-cols-1 row-cols-sm-2 row-cols-lg-4 g-3 list-unstyled key-figures",
+    )

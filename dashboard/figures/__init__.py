@@ -1,0 +1,1 @@
+"""Figure builders: DataFrames in, ``go.Figure`` out; no Dash imports."""

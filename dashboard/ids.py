@@ -1,0 +1,15 @@
+"""Component ids of the app shell, in one place.
+
+Pages keep the ids of their own components in a class at the top of their
+module, so a page is one file.
+"""
+
+URL = "url"
+OPERATION = "operation-id"
+OPERATION_SELECT = "operation-select"
+YEAR = "selected-year"
+YEAR_SELECT = "year-select"
+YEAR_NOTICE = "year-notice"
+PAGE_CONTENT = "page-content"
+NAV_LINK = "nav-link"
+NAVBAR_TITLE = "navbar-title"

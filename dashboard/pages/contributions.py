@@ -1,0 +1,16 @@
+"""Latest contributions of the selected year."""
+
+from __future__ import annotations
+
+from dash import html
+
+from dashboard.components.callbacks import CallbackSet
+from dashboard.data import Operation
+
+PATH = "/contributions"
+LABEL = "Contributions"
+callbacks = CallbackSet()
+
+
+def layout(operation: Operation) -> html.Div:
+    return html.Div([html.H1("Latest contributions", className="h2 mb-4")])

@@ -1,0 +1,1 @@
+"""Pure pandas transforms: operation tables in, the numbers a view shows out."""
