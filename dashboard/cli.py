@@ -52,8 +52,13 @@ def _import(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     from dashboard.app import create_app
+    from dashboard.data import DataError
 
-    app = create_app(data_dir=args.data_dir)
+    try:
+        app = create_app(data_dir=args.data_dir)
+    except (DataError, FileNotFoundError) as exc:
+        print(f"error: cannot start: {exc}", file=sys.stderr)
+        return 1
     app.run(
         host=args.host,
         port=args.port,

@@ -73,6 +73,7 @@ def parse_page(text: str) -> ParsedPage:
         "budget",
         "no 'YEAR {json} {json} {json}' line (a pipe-table rendering carries no budget JSON)",
     )
+    report_year, budget_table, totals = parse_budget(page.lines[budget])
     years_start, years_end = _year_list(page, budget)
     contributions = page.find(CONTRIBUTIONS)
     starts = sorted(
@@ -83,7 +84,6 @@ def parse_page(text: str) -> ParsedPage:
         following = [s for s in starts if s > start]
         return page.between(start + 1, following[0] if following else len(page))
 
-    report_year, budget_table, totals = parse_budget(page.lines[budget])
     people_table, by_type = parse_people(block(people), name)
     key_table = parse_key_figures(block(key_figures))
     narrative_end = (

@@ -1,0 +1,135 @@
+"""Each validation rule rejects a crafted broken file, naming file, line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import OPERATION_ID
+
+from dashboard.data import DataError, OperationNotFound, load_operation
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# (file, text to replace, replacement, expected line, expected column, words in the message)
+CASES = {
+    "type": ("budget.csv", "2017,1,4258920.57", "20x7,1,4258920.57", 4, "year", "whole number"),
+    "float": ("budget.csv", "2017,1,4258920.57", "2017,1,lots", 4, "budget_usd", "lots"),
+    "unique key": (
+        "budget.csv",
+        "2016,2,2102199.17",
+        "2016,1,2102199.17",
+        3,
+        "pillar",
+        "duplicate",
+    ),
+    "pillar range": (
+        "budget.csv",
+        "2016,2,2102199.17",
+        "2016,5,2102199.17",
+        3,
+        "pillar",
+        "one of 1, 2, 3, 4",
+    ),
+    "negative money": (
+        "budget.csv",
+        "2020,2,710765.0,618783.03",
+        "2020,2,710765.0,-618783.03",
+        11,
+        "expenditure_usd",
+        "negative",
+    ),
+    "pillar sum": (
+        "budget.csv",
+        "2018,1,4406660.94",
+        "2018,1,4406690.94",
+        4,
+        "budget_usd",
+        "add up",
+    ),
+    "year range": ("people_of_concern.csv", "2018,88419", "1999,88419", 2, "year", "outside"),
+    "enum": (
+        "key_figures.csv",
+        "2020,result,7500.0,count",
+        "2020,result,7500.0,people",
+        2,
+        "unit",
+        "count, percent",
+    ),
+    "iso3": (
+        "contributions.csv",
+        "Germany,government,DEU",
+        "Germany,government,Deutschland",
+        3,
+        "country",
+        "ISO 3166",
+    ),
+    "date": ("contributions.csv", "2021-10-15,15-OCT", "2021-13-15,15-OCT", 2, "date", "month"),
+    "cell count": ("people_of_concern.csv", "2019,106489", "2019,106489,7", 3, None, "3 cells"),
+    "header": ("people_of_concern.csv", "year,total", "year,people", 1, None, "header"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_rule_names_file_line_and_column(case, data_copy, operation_dir):
+    file_name, old, new, line, column, words = CASES[case]
+    replace_in(operation_dir / file_name, old, new)
+    with pytest.raises(DataError) as error:
+        load_operation(OPERATION_ID, data_dir=data_copy)
+    expected_file = "budget_source_totals.csv" if case == "pillar sum" else file_name
+    assert error.value.path.name == expected_file
+    if case != "pillar sum":
+        assert error.value.line == line
+        assert error.value.column == column
+    else:
+        # The first year whose pillars no longer add up: 2018 is line 4 of the totals.
+        assert (error.value.line, error.value.column) == (4, "budget_usd")
+    assert words in str(error.value)
+    assert str(error.value).startswith(str(operation_dir / expected_file))
+
+
+def test_missing_file(data_copy, operation_dir):
+    (operation_dir / "key_figures.csv").unlink()
+    with pytest.raises(DataError, match=r"key_figures\.csv: file is missing"):
+        load_operation(OPERATION_ID, data_dir=data_copy)
+
+
+def test_broken_json(data_copy, operation_dir):
+    replace_in(operation_dir / "operation.json", '"report_year": 2020', '"report_year": 2020,,')
+    with pytest.raises(DataError, match=r"operation.json, line \d+: invalid JSON"):
+        load_operation(OPERATION_ID, data_dir=data_copy)
+
+
+def test_report_year_outside_years(data_copy, operation_dir):
+    replace_in(operation_dir / "operation.json", '"report_year": 2020', '"report_year": 2030')
+    with pytest.raises(DataError, match="column 'report_year'"):
+        load_operation(OPERATION_ID, data_dir=data_copy)
+
+
+def test_non_utf8_csv(data_copy, operation_dir):
+    (operation_dir / "people_of_concern.csv").write_bytes(b"year,total\n2018,\xff\n")
+    with pytest.raises(DataError, match=r"people_of_concern\.csv: not a readable UTF-8"):
+        load_operation(OPERATION_ID, data_dir=data_copy)
+
+
+def test_narrative_file_rules(data_copy, operation_dir):
+    narratives = operation_dir / "narratives"
+    (narratives / "2020-plan.md").rename(narratives / "2020-draft.md")
+    with pytest.raises(DataError, match=r"2020-draft\.md: file name must be YEAR-KIND\.md"):
+        load_operation(OPERATION_ID, data_dir=data_copy)
+    (narratives / "2020-draft.md").write_text("stray text\n## Heading\n\nbody\n", encoding="utf-8")
+    (narratives / "2020-draft.md").rename(narratives / "2020-plan.md")
+    with pytest.raises(DataError, match=r"2020-plan.md, line 1: text before the first"):
+        load_operation(OPERATION_ID, data_dir=data_copy)
+
+
+def test_unknown_and_invalid_operation_ids(data_copy):
+    with pytest.raises(OperationNotFound):
+        load_operation("nowhere", data_dir=data_copy)
+    with pytest.raises(OperationNotFound):
+        load_operation("../../etc", data_dir=data_copy)
