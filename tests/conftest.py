@@ -9,7 +9,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO / "data"
-SEED = REPO.parent / "shared" / "seeds" / "000_5ad34c431927eea1.txt"
+# The seed page, kept in the repository beside the data imported from it.
+SEED = DATA_DIR / "sources" / "000_5ad34c431927eea1.txt"
 OPERATION_ID = "kazakhstan-mco"
 # Any host but the local machine resolves to nothing, so a request that would
 # leave 127.0.0.1 fails and shows up as a console error.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 
 import pandas as pd
@@ -41,3 +43,9 @@ def test_projections_and_non_statements_are_not_counts():
     assert 450 not in values and 100 not in values
     # "no new asylum claims were recorded" (line 58) is not a zero count.
     assert 0 not in values
+
+
+def test_shipped_operation_names_the_source_it_was_imported_from():
+    meta = json.loads((DATA_DIR / "operations" / OPERATION_ID / "operation.json").read_text())
+    source = DATA_DIR / "sources" / meta["source_file"]
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == meta["source_sha256"]

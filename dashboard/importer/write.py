@@ -8,6 +8,8 @@ map location) are carried over from the existing folder, never overwritten.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 import os
 import shutil
@@ -107,4 +109,7 @@ def import_page(page_path: Path | str, operation_id: str, data_dir: Path | str) 
         raw = path.read_bytes()
     except OSError as exc:
         raise PageError("page", f"cannot read {path}: {exc.strerror}") from None
-    return write_operation(parse_page(decode_page(raw)), operation_id, data_dir)
+    parsed = parse_page(decode_page(raw))
+    provenance = {"source_file": path.name, "source_sha256": hashlib.sha256(raw).hexdigest()}
+    parsed = dataclasses.replace(parsed, meta={**parsed.meta, **provenance})
+    return write_operation(parsed, operation_id, data_dir)
