@@ -13,7 +13,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, ctx, dcc, html
 
-from dashboard import ids, runtime
+from dashboard import api, ids, runtime
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.navbar import navbar
 from dashboard.pages import PAGES, page_for
@@ -42,6 +42,7 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     runtime.install(app.server, catalogue)
+    app.server.register_blueprint(api.blueprint)
     default = catalogue.get(None)
     app.layout = _shell(catalogue.ids)
     callbacks.register(app)

@@ -1,0 +1,1 @@
+"""Tables as downloadable files: CSV, Excel workbooks and ZIP archives."""

@@ -1,0 +1,143 @@
+"""The data API answers the same numbers as the data layer, and 4xx JSON for bad requests."""
+
+from __future__ import annotations
+
+import io
+import math
+import zipfile
+
+import pandas as pd
+import pytest
+from conftest import DATA_DIR, OPERATION_ID
+
+from dashboard.app import create_app
+from dashboard.data import load_operation
+
+BASE = f"/api/v1/operations/{OPERATION_ID}"
+TABLES = [
+    "budget",
+    "people_of_concern",
+    "population_by_type",
+    "population_by_country",
+    "key_figures",
+    "narratives",
+    "contributions",
+]
+
+
+@pytest.fixture(scope="module")
+def client():
+    return create_app().server.test_client()
+
+
+@pytest.fixture(scope="module")
+def operation():
+    return load_operation(OPERATION_ID, data_dir=DATA_DIR)
+
+
+def rows_of(frame: pd.DataFrame) -> list[dict]:
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.strftime("%Y-%m-%d")
+    return out.to_dict(orient="records")
+
+
+def equal_records(actual: list[dict], expected: list[dict]) -> None:
+    assert len(actual) == len(expected)
+    for got, want in zip(actual, expected, strict=True):
+        assert set(got) == set(want)
+        for key, value in want.items():
+            if isinstance(value, float) and math.isnan(value):
+                assert got[key] is None or (isinstance(got[key], float) and math.isnan(got[key]))
+            else:
+                assert got[key] == value, (key, got[key], value)
+
+
+def assert_csv_matches(parsed: pd.DataFrame, want: pd.DataFrame) -> None:
+    """Compare a parsed-back CSV with the data layer, value by value."""
+    want = pd.DataFrame(rows_of(want), columns=want.columns)
+    assert list(parsed.columns) == list(want.columns)
+    assert len(parsed) == len(want)
+    for column in want.columns:
+        if pd.api.types.is_numeric_dtype(want[column]):
+            for got, value in zip(parsed[column], want[column], strict=True):
+                assert (math.isnan(got) and math.isnan(value)) or got == value, column
+        else:
+            assert parsed[column].fillna("").astype(str).tolist() == want[column].tolist()
+
+
+def expected(operation, table: str, year: int) -> pd.DataFrame:
+    frame = operation.table(table)
+    years = frame["date"].dt.year if table == "contributions" else frame["year"]
+    return frame[years == year]
+
+
+def test_list_operations(client):
+    body = client.get("/api/v1/operations").get_json()
+    assert [op["id"] for op in body["operations"]] == [OPERATION_ID]
+    assert body["operations"][0]["tables"] == TABLES
+
+
+@pytest.mark.parametrize("table", TABLES)
+@pytest.mark.parametrize("year", [2020, 2021])
+def test_each_table_as_json_and_csv(client, operation, table, year):
+    want = expected(operation, table, year)
+    response = client.get(f"{BASE}/{table}?year={year}&format=json")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["columns"] == list(operation.table(table).columns)
+    equal_records(body["rows"], rows_of(want))
+
+    response = client.get(f"{BASE}/{table}?year={year}&format=csv")
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    assert_csv_matches(pd.read_csv(io.BytesIO(response.data)), want)
+
+
+def test_budget_numbers_match_the_seed(client):
+    rows = client.get(f"{BASE}/budget?year=2020").get_json()["rows"]
+    # Seed line 37: p1 budget 2.32328021, p2 expenditure 0.61878303 (USD millions), 2020.
+    by_pillar = {row["pillar"]: row for row in rows}
+    assert by_pillar[1]["budget_usd"] == 2323280.21
+    assert by_pillar[2]["expenditure_usd"] == 618783.03
+    rows_2021 = client.get(f"{BASE}/budget?year=2021").get_json()["rows"]
+    assert [row["expenditure_usd"] for row in rows_2021] == [None, None]  # null in the seed
+
+
+def test_whole_operation_zip_and_xlsx(client, operation):
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"{BASE}/all?format=zip").data))
+    assert sorted(archive.namelist()) == sorted([f"{t}.csv" for t in TABLES] + ["README.txt"])
+    readme = archive.read("README.txt").decode()
+    assert "Source: UNHCR Global Focus, Kazakhstan Multi-Country Office" in readme
+    assert "budget_usd:" in readme
+    budget = pd.read_csv(archive.open("budget.csv"))
+    assert budget["budget_usd"].tolist() == operation.budget["budget_usd"].tolist()
+
+    response = client.get(f"{BASE}/all?format=xlsx")
+    assert response.status_code == 200
+    sheets = pd.read_excel(io.BytesIO(response.data), sheet_name=None, engine="openpyxl")
+    assert list(sheets) == [*TABLES, "notes"]
+    assert sheets["people_of_concern"]["total"].tolist() == [88419, 106489]  # seed lines 28-29
+    assert len(sheets["contributions"]) == 18
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "words"),
+    [
+        ("/api/v1/operations/nowhere/budget", 404, "unknown operation"),
+        ("/api/v1/operations/nowhere", 404, "unknown operation"),
+        (f"{BASE}/salaries", 404, "unknown table"),
+        (f"{BASE}/budget?format=xml", 400, "format must be one of json, csv"),
+        (f"{BASE}/budget?year=abc", 400, "year must be one of 2015-2021"),
+        (f"{BASE}/budget?year=1800", 400, "year must be one of 2015-2021"),
+        (f"{BASE}/budget?year=99999999999999999999", 400, "year must be"),
+        (f"{BASE}/all?format=pdf", 400, "format must be one of xlsx, zip"),
+        ("/api/v1/whatever", 404, "no API endpoint"),
+    ],
+)
+def test_errors_are_json_4xx(client, url, status, words):
+    response = client.get(url)
+    assert response.status_code == status
+    assert words in response.get_json()["error"]
+    assert client.get("/api/v1/operations").status_code == 200
