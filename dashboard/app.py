@@ -72,10 +72,20 @@ def _shell(operation_ids: list[str]) -> html.Div:
                         dismissable=True,
                         className="mt-3",
                     ),
-                    html.Main(id=ids.PAGE_CONTENT, className="py-4", tabIndex="-1"),
+                    html.Div(
+                        dcc.Clipboard(
+                            id=ids.COPY_LINK,
+                            title="Copy a link to this view",
+                            className="btn btn-outline-secondary btn-sm",
+                            children="Copy link",
+                        ),
+                        className="d-flex justify-content-end mt-3 no-print",
+                    ),
+                    html.Main(id=ids.PAGE_CONTENT, className="py-3", tabIndex="-1"),
                 ],
                 fluid="xl",
             ),
+            html.Footer(id=ids.PRINT_FOOTER, className="print-footer"),
         ]
     )
 
@@ -90,6 +100,7 @@ def _shell(operation_ids: list[str]) -> html.Div:
     Output(ids.YEAR_NOTICE, "children"),
     Output(ids.YEAR_NOTICE, "is_open"),
     Output(ids.NAVBAR_TITLE, "children"),
+    Output(ids.PRINT_FOOTER, "children"),
     Input(ids.URL, "search"),
     Input(ids.YEAR_SELECT, "value"),
     Input(ids.OPERATION_SELECT, "value"),
@@ -128,6 +139,7 @@ def sync_view(
         " ".join(notices),
         bool(notices),
         meta.name,
+        f"{meta.name} · {year} · Source: {meta.source}",
     )
 
 
@@ -164,6 +176,18 @@ def _not_found(pathname: str | None) -> html.Div:
 def keep_query_in_links(search: str | None, link_ids: list[dict]) -> list[str]:
     """Page links carry the current query, so the year persists across pages."""
     return [link["path"] + (search or "") for link in link_ids]
+
+
+callbacks.clientside(
+    """
+    function(_clicks) {
+        return window.location.href;
+    }
+    """,
+    Output(ids.COPY_LINK, "content"),
+    Input(ids.COPY_LINK, "n_clicks"),
+    prevent_initial_call=True,
+)
 
 
 @callbacks.callback(
