@@ -1,0 +1,123 @@
+"""The selected year's budget in words: total cards, pillar table and notes.
+
+Amounts read as ``USD 7.49 M``; the exact dollars are in each amount's
+tooltip (``title``).  A missing figure reads "no data", never 0.
+"""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+from dashboard.figures import theme
+from dashboard.transforms.budget import YearSummary
+from dashboard.transforms.formatting import format_percent, format_usd, format_usd_millions
+
+RATE_DECIMALS = 1
+
+
+def summary_cards(summary: YearSummary) -> html.Div:
+    """Budget, expenditure and execution rate of the year, or an empty state."""
+    if not summary.has_data:
+        return html.P(
+            f"No budget data for {summary.year}.",
+            className="text-body-secondary empty-state budget-empty",
+        )
+    cards = [
+        ("Budget", format_usd_millions(summary.budget_usd), format_usd(summary.budget_usd)),
+        (
+            "Expenditure",
+            format_usd_millions(summary.expenditure_usd),
+            format_usd(summary.expenditure_usd),
+        ),
+        (
+            "Execution rate",
+            format_percent(summary.execution_rate, RATE_DECIMALS),
+            "Expenditure as a share of the budget",
+        ),
+    ]
+    return html.Ul(
+        [
+            html.Li(
+                dbc.Card(
+                    dbc.CardBody(
+                        [
+                            html.P(label, className="budget-figure-label mb-1"),
+                            html.P(value, title=exact, className="budget-figure-value mb-0"),
+                        ]
+                    ),
+                    className="h-100",
+                ),
+                className="col",
+            )
+            for label, value, exact in cards
+        ],
+        className="row row-cols-1 row-cols-sm-3 g-3 list-unstyled budget-summary-cards",
+    )
+
+
+def pillar_table(split: pd.DataFrame, year: int) -> html.Div:
+    """Each pillar's budget, expenditure, share of the budget and execution rate.
+
+    Renders nothing for a year without figures: ``summary_cards`` already says so.
+    """
+    if split.empty:
+        return html.Div(className="budget-pillar-table-empty")
+    header = html.Thead(
+        html.Tr(
+            [
+                html.Th("Pillar", scope="col"),
+                html.Th("Budget", scope="col", className="text-end"),
+                html.Th("Expenditure", scope="col", className="text-end"),
+                html.Th("Share of budget", scope="col", className="text-end"),
+                html.Th("Execution rate", scope="col", className="text-end"),
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Th(
+                        [_swatch(row.pillar), row.label],
+                        scope="row",
+                    ),
+                    _amount_cell(row.budget_usd, "Budget"),
+                    _amount_cell(row.expenditure_usd, "Expenditure"),
+                    _cell(format_percent(row.budget_share, RATE_DECIMALS), "Share of budget"),
+                    _cell(format_percent(row.execution_rate, RATE_DECIMALS), "Execution rate"),
+                ]
+            )
+            for row in split.itertuples()
+        ]
+    )
+    return dbc.Table(
+        [html.Caption(f"Budget and expenditure by pillar, {year}"), header, body],
+        className="budget-pillar-table caption-top mb-0",
+        size="sm",
+        responsive=True,
+    )
+
+
+def notes(items: list[str]) -> html.Ul:
+    """Short notes on gaps in the figures; an empty list renders nothing visible."""
+    return html.Ul([html.Li(item) for item in items], className="budget-notes small mb-2")
+
+
+def _cell(text: str, label: str, **props) -> html.Td:
+    """A cell that carries its column name, shown beside it on phones (see 20_budget.css)."""
+    return html.Td(text, className="text-end", **{"data-label": label}, **props)
+
+
+def _amount_cell(amount: float, label: str) -> html.Td:
+    return _cell(format_usd_millions(amount), label, title=format_usd(amount))
+
+
+def _swatch(pillar: int) -> html.Span:
+    """The pillar's chart colour, so the table reads as the legend of the charts."""
+    return html.Span(
+        className="pillar-swatch",
+        style={"backgroundColor": theme.PILLAR_COLOURS[int(pillar)]},
+        **{"aria-hidden": "true"},
+    )

@@ -1,0 +1,228 @@
+"""Budget charts: budget against expenditure, stacks by pillar, the selected year's split.
+
+Bars are drawn in USD millions (axis "USD millions") and hovered in exact
+dollars.  A missing figure is a ``None`` in the trace - no bar - and a note on
+the chart, never a zero.  In the charts by year the selected year is the one
+in full colour with an outline (``marker.opacity`` / ``marker.line.width``
+arrays) and a "selected" label; the other years are lighter.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.figures import theme
+from dashboard.transforms.budget import year_span
+from dashboard.transforms.formatting import format_percent, format_usd, is_missing
+
+SELECTED_OPACITY = 1.0
+OTHER_OPACITY = 0.4
+SELECTED_LINE_WIDTH = 2.5
+OUTLINE_COLOUR = "#212529"
+SELECTED_LABEL = "selected"
+NOTE_COLOUR = "#495057"
+BAR_GAP = 0.2  # grouped bars: each of 2 bars is 0.4 wide, centred at year -/+ 0.2
+GROUP_OFFSET = (1 - BAR_GAP) / 4
+SPLIT_KEY = "Light bar: budget · dark bar: expenditure"
+HEADROOM = 1.18  # room above the tallest bar for the "selected" label
+Y_AXIS_TITLE = "USD millions"
+# Room above the plot for the title and a legend that wraps to two rows on a phone.
+TOP_MARGIN = 100
+TITLE_POSITION = {"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 14}}
+
+
+def budget_vs_expenditure_figure(
+    totals: pd.DataFrame, selected_year: int, source: str
+) -> go.Figure:
+    """Grouped bars of budget and expenditure per year (``yearly_totals`` rows)."""
+    years = [int(year) for year in totals["year"]]
+    if not years:
+        return theme.empty_figure(
+            "Budget and expenditure (USD)", "No budget or expenditure reported.", source
+        )
+    figure = go.Figure()
+    measures = (
+        ("budget_usd", "Budget", theme.BUDGET_COLOUR, -GROUP_OFFSET),
+        ("expenditure_usd", "Expenditure", theme.EXPENDITURE_COLOUR, GROUP_OFFSET),
+    )
+    for column, name, colour, offset in measures:
+        amounts = list(totals[column])
+        figure.add_trace(_bar(years, amounts, name, colour, selected_year))
+        for year, amount in zip(years, amounts, strict=True):
+            if is_missing(amount):
+                figure.add_annotation(_gap_note(year + offset, f"no {name.lower()} reported"))
+    peaks = totals[["budget_usd", "expenditure_usd"]].max(axis=1, skipna=True)
+    _label_selected(figure, dict(zip(years, peaks, strict=True)), selected_year)
+    figure.update_layout(barmode="group", bargap=BAR_GAP, bargroupgap=0)
+    _axes(figure, years, peaks.max(skipna=True))
+    title = f"Budget and expenditure, {year_span(years)} (USD)"
+    return theme.finish(figure, title, source)
+
+
+def pillar_stack_figure(
+    amounts: pd.DataFrame, measure_name: str, selected_year: int, source: str
+) -> go.Figure:
+    """Bars per year stacked by pillar (``pillar_amounts`` rows); ``measure_name``
+    is "Budget" or "Expenditure" and names the chart and the gap notes."""
+    years = sorted(int(year) for year in amounts["year"].unique())
+    pillars = sorted(int(pillar) for pillar in amounts["pillar"].unique())
+    if not years or not pillars:
+        return theme.empty_figure(
+            f"{measure_name} by pillar (USD)", f"No {measure_name.lower()} reported.", source
+        )
+    figure = go.Figure()
+    for pillar in pillars:
+        rows = amounts[amounts["pillar"] == pillar].set_index("year").reindex(years)
+        figure.add_trace(
+            _bar(
+                years,
+                list(rows["amount"]),
+                str(rows["label"].dropna().iloc[0]),
+                theme.PILLAR_COLOURS[pillar],
+                selected_year,
+            )
+        )
+    stacks = amounts.groupby("year")["amount"].sum(min_count=1).reindex(years)
+    for year, total in stacks.items():
+        if is_missing(total):
+            figure.add_annotation(_gap_note(year, f"no {measure_name.lower()} reported"))
+    _label_selected(figure, stacks.to_dict(), selected_year)
+    figure.update_layout(barmode="stack", bargap=BAR_GAP, legend={"traceorder": "normal"})
+    _axes(figure, years, stacks.max(skipna=True))
+    title = f"{measure_name} by pillar, {year_span(years)} (USD)"
+    return theme.finish(figure, title, source)
+
+
+def pillar_split_figure(split: pd.DataFrame, year: int, source: str) -> go.Figure:
+    """The selected year by pillar (``pillar_split`` rows): each pillar's budget as
+    a light bar with its expenditure as a dark bar inside it."""
+    title = f"Split by pillar, {year}"
+    if split.empty:
+        return theme.empty_figure(title, f"No budget data for {year}", source)
+    labels = list(split["label"])
+    colours = [theme.PILLAR_COLOURS[int(pillar)] for pillar in split["pillar"]]
+    hover = [
+        "<br>".join(
+            [
+                f"<b>{row.label}</b>",
+                f"Budget: {format_usd(row.budget_usd)}",
+                f"Expenditure: {format_usd(row.expenditure_usd)}",
+                f"Share of budget: {format_percent(row.budget_share, 1)}",
+                f"Execution rate: {format_percent(row.execution_rate, 1)}",
+            ]
+        )
+        for row in split.itertuples()
+    ]
+    figure = go.Figure()
+    for column, name, opacity, width in (
+        ("budget_usd", "Budget", 0.35, 0.7),
+        ("expenditure_usd", "Expenditure", 1.0, 0.35),
+    ):
+        figure.add_trace(
+            go.Bar(
+                name=name,
+                orientation="h",
+                y=labels,
+                x=_millions(split[column]),
+                width=width,
+                marker={"color": colours, "opacity": opacity},
+                customdata=hover,
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
+    for row in split.itertuples():
+        if is_missing(row.expenditure_usd) and not is_missing(row.budget_usd):
+            figure.add_annotation(
+                x=0,
+                y=row.label,
+                text="no expenditure reported",
+                showarrow=False,
+                xanchor="left",
+                xshift=4,
+                font={"size": 11, "color": NOTE_COLOUR},
+            )
+    figure.update_layout(
+        barmode="overlay",
+        showlegend=False,
+        title={**TITLE_POSITION, "subtitle": {"text": SPLIT_KEY}},
+        xaxis={"title": {"text": Y_AXIS_TITLE}, "rangemode": "tozero"},
+        yaxis={"autorange": "reversed", "automargin": True},
+        margin={"t": 90},
+    )
+    return theme.finish(figure, f"{title} (USD)", source)
+
+
+def _bar(
+    years: list[int], amounts: list[float], name: str, colour: str, selected_year: int
+) -> go.Bar:
+    has_selected = selected_year in years
+    selected = [year == selected_year for year in years]
+    opacity = [
+        SELECTED_OPACITY if is_selected or not has_selected else OTHER_OPACITY
+        for is_selected in selected
+    ]
+    return go.Bar(
+        name=name,
+        x=years,
+        y=_millions(amounts),
+        customdata=[format_usd(amount) for amount in amounts],
+        hovertemplate=f"{name}, %{{x}}<br>%{{customdata}}<extra></extra>",
+        marker={
+            "color": colour,
+            "opacity": opacity,
+            "line": {
+                "color": OUTLINE_COLOUR,
+                "width": [SELECTED_LINE_WIDTH if s else 0 for s in selected],
+            },
+        },
+    )
+
+
+def _millions(amounts) -> list[float | None]:
+    """USD -> USD millions; a missing figure becomes ``None`` so no bar is drawn."""
+    return [None if is_missing(amount) else float(amount) / 1_000_000 for amount in amounts]
+
+
+def _gap_note(x: float, text: str) -> go.layout.Annotation:
+    """A note standing upright in the empty slot of a bar that has no figure."""
+    return go.layout.Annotation(
+        x=x,
+        y=0,
+        text=text,
+        textangle=-90,
+        showarrow=False,
+        yanchor="bottom",
+        font={"size": 11, "color": NOTE_COLOUR},
+    )
+
+
+def _label_selected(figure: go.Figure, peaks: dict, selected_year: int) -> None:
+    """The "selected" label above the selected year's bars, if that year has bars."""
+    peak = peaks.get(selected_year)
+    if is_missing(peak):
+        return
+    figure.add_annotation(
+        x=selected_year,
+        y=float(peak) / 1_000_000,
+        text=SELECTED_LABEL,
+        showarrow=False,
+        yanchor="bottom",
+        yshift=2,
+        font={"size": 12, "color": OUTLINE_COLOUR},
+    )
+
+
+def _axes(figure: go.Figure, years: list[int], peak: float) -> None:
+    top = 1.0 if is_missing(peak) or peak <= 0 else peak / 1_000_000 * HEADROOM
+    figure.update_layout(
+        title=TITLE_POSITION,
+        margin={"t": TOP_MARGIN},
+        xaxis={
+            "title": {"text": "Year"},
+            "tickmode": "array",
+            "tickvals": years,
+            "ticktext": [str(year) for year in years],
+        },
+        yaxis={"title": {"text": Y_AXIS_TITLE}, "range": [0, top], "tickformat": ",.1f"},
+    )

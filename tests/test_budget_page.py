@@ -1,0 +1,95 @@
+"""The budget page's layout and callbacks, called directly (no browser).
+
+Expected values from the seed page (shared/seeds/000_5ad34c431927eea1.txt):
+budget JSON on line 37 (USD millions), year list on lines 40-46.
+"""
+
+from __future__ import annotations
+
+import pytest
+from dash import dcc
+
+from dashboard.app import create_app
+from dashboard.pages import budget as page
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app()
+
+
+def graphs(component) -> dict[str, dcc.Graph]:
+    found = {}
+
+    def walk(node):
+        if isinstance(node, dcc.Graph):
+            found[node.id] = node
+        children = getattr(node, "children", None)
+        for child in children if isinstance(children, list | tuple) else [children]:
+            if child is not None and hasattr(child, "to_plotly_json"):
+                walk(child)
+
+    walk(component)
+    return found
+
+
+def test_layout_names_the_downloads_after_operation_what_and_years(app):
+    from dashboard import runtime
+
+    with app.server.app_context():
+        layout = page.layout(runtime.operation("kazakhstan-mco"))
+    files = {
+        graph_id: graph.config["toImageButtonOptions"]["filename"]
+        for graph_id, graph in graphs(layout).items()
+    }
+    assert files == {
+        "budget-vs-expenditure": "kazakhstan-mco_budget-and-expenditure_2016-2021",
+        "budget-pillar-split": "kazakhstan-mco_budget-split-by-pillar",
+        "budget-by-pillar": "kazakhstan-mco_budget-by-pillar_2016-2021",
+        "expenditure-by-pillar": "kazakhstan-mco_expenditure-by-pillar_2016-2021",
+    }
+
+
+def test_selected_year_2020(app):
+    with app.server.app_context():
+        heading, cards, notes, table, split, config = page.show_selected_year(
+            2020, "kazakhstan-mco"
+        )
+    assert heading == "Budget and expenditure in 2020"
+    assert "81.5%" in str(cards)  # 2.4726215700000003 / 3.03404521
+    assert "76.6%" in str(table)  # pillar 1 share: 2.32328021 / 3.03404521
+    assert notes.children == []
+    assert split.layout.title.text == "Split by pillar, 2020 (USD)"
+    assert (
+        config["toImageButtonOptions"]["filename"] == "kazakhstan-mco_budget-split-by-pillar_2020"
+    )
+
+
+def test_selected_year_2015_is_an_empty_state(app):
+    with app.server.app_context():
+        _heading, cards, _notes, _table, split, _config = page.show_selected_year(
+            2015, "kazakhstan-mco"
+        )
+    assert cards.children == "No budget data for 2015."
+    assert split.data == ()
+
+
+def test_selected_year_2021_notes_the_missing_expenditure(app):
+    with app.server.app_context():
+        _heading, _cards, notes, *_rest = page.show_selected_year(2021, "kazakhstan-mco")
+    assert [item.children for item in notes.children] == [
+        "2021: budget only, no expenditure reported"
+    ]
+
+
+def test_charts_by_year_for_2015_say_why_nothing_is_highlighted(app):
+    with app.server.app_context():
+        totals, by_pillar, spent_by_pillar, notes = page.show_years(2015, "kazakhstan-mco")
+    assert list(totals.data[0].x) == [2016, 2017, 2018, 2019, 2020, 2021]
+    assert [item.children for item in notes.children] == [
+        "2015: no budget or expenditure reported (figures cover 2016–2021), "
+        "so no bar is highlighted in the charts by year.",
+        "2021: budget only, no expenditure reported",
+    ]
+    assert by_pillar.layout.title.text == "Budget by pillar, 2016–2021 (USD)"
+    assert spent_by_pillar.layout.title.text == "Expenditure by pillar, 2016–2021 (USD)"
