@@ -1,14 +1,30 @@
-"""Overview: the operation's name and key figures of the selected year."""
+"""Overview: the operation's name, key figures, map of countries and people of concern."""
 
 from __future__ import annotations
 
-from dash import Input, Output, html
+import dash_bootstrap_components as dbc
+from dash import ALL, Input, Output, State, ctx, dcc, html
 
 from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
+from dashboard.components.chart import chart, graph_config
+from dashboard.components.country_panel import country_buttons, country_panel, panel_prompt
 from dashboard.components.key_figures import key_figure_cards
 from dashboard.data import Operation
-from dashboard.transforms.key_figures import plan_after, results_for
+from dashboard.figures.map import clicked_country, country_map, map_title
+from dashboard.figures.people import breakdown_figure, trend_figure
+from dashboard.transforms.countries import country_name
+from dashboard.transforms.formatting import format_count
+from dashboard.transforms.key_figures import naming_country, plan_after, results_for
+from dashboard.transforms.people_of_concern import (
+    breakdown_empty_message,
+    breakdown_for,
+    change_on_previous,
+    describe_change,
+    total_for,
+    trend,
+)
+from dashboard.transforms.population import country_figures, country_shading
 
 PATH = "/"
 LABEL = "Overview"
@@ -20,21 +36,127 @@ class IDS:
     RESULTS = "overview-results"
     PLAN_HEADING = "overview-plan-heading"
     PLAN = "overview-plan"
+    MAP_HEADING = "overview-map-heading"
+    MAP = "overview-map"
+    MAP_DISCLAIMER = "overview-map-disclaimer"
+    COUNTRY_BUTTON = "overview-country-button"
+    SELECTED_COUNTRY = "overview-selected-country"
+    PANEL = "overview-country-panel"
+    POC_HEADING = "overview-poc-heading"
+    POC_YEAR = "overview-poc-year"
+    POC_TOTAL = "overview-poc-total"
+    POC_CHANGE = "overview-poc-change"
+    POC_TREND = "overview-poc-trend"
+    POC_BREAKDOWN = "overview-poc-breakdown"
+    POC_BREAKDOWN_CHART = "overview-poc-breakdown-chart"
+
+
+def _map_filename(operation_id: str, year: int) -> str:
+    return f"{operation_id}_people-of-concern-by-country_{year}"
+
+
+def _trend_filename(operation: Operation) -> str:
+    years = sorted(int(year) for year in operation.people_of_concern["year"])
+    span = f"{years[0]}-{years[-1]}" if years else "no-years"
+    return f"{operation.meta.id}_people-of-concern_{span}"
+
+
+def _key_figures_section() -> html.Section:
+    return html.Section(
+        [
+            html.H2(id=IDS.RESULTS_HEADING, className="h4"),
+            html.Div(id=IDS.RESULTS),
+            html.H2(id=IDS.PLAN_HEADING, className="h4 mt-4"),
+            html.Div(id=IDS.PLAN),
+        ],
+        **{"aria-label": "Key figures"},
+    )
+
+
+def _map_section(operation: Operation) -> html.Section:
+    meta = operation.meta
+    countries = [(code, country_name(code)) for code in meta.countries]
+    return html.Section(
+        [
+            html.H2("Where the operation works", id=IDS.MAP_HEADING, className="h4"),
+            dcc.Store(id=IDS.SELECTED_COUNTRY),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            html.Div(
+                                chart(IDS.MAP, _map_filename(meta.id, meta.report_year)),
+                                className="map-frame",
+                            ),
+                            html.P(
+                                meta.map_disclaimer,
+                                id=IDS.MAP_DISCLAIMER,
+                                className="small text-body-secondary map-disclaimer",
+                            ),
+                        ],
+                        lg=8,
+                    ),
+                    dbc.Col(
+                        [
+                            html.H3("Countries", className="h6"),
+                            country_buttons(countries, IDS.COUNTRY_BUTTON),
+                            html.Div(
+                                panel_prompt(),
+                                id=IDS.PANEL,
+                                role="region",
+                                className="country-panel",
+                                **{"aria-live": "polite", "aria-label": "Country figures"},
+                            ),
+                        ],
+                        lg=4,
+                    ),
+                ],
+                className="g-3",
+            ),
+        ],
+        className="mt-5",
+        **{"aria-labelledby": IDS.MAP_HEADING},
+    )
+
+
+def _people_section(operation: Operation) -> html.Section:
+    return html.Section(
+        [
+            html.H2("People of concern", id=IDS.POC_HEADING, className="h4"),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        dbc.Card(
+                            dbc.CardBody(
+                                [
+                                    html.P(id=IDS.POC_YEAR, className="mb-1 fw-semibold"),
+                                    html.P(id=IDS.POC_TOTAL, className="key-figure-value"),
+                                    html.P(id=IDS.POC_CHANGE, className="mb-0"),
+                                ]
+                            ),
+                            className="h-100 poc-card",
+                        ),
+                        md=4,
+                    ),
+                    dbc.Col(chart(IDS.POC_TREND, _trend_filename(operation)), md=8),
+                ],
+                className="g-3",
+            ),
+            html.H3("By population type", className="h6 mt-4"),
+            html.Div(id=IDS.POC_BREAKDOWN),
+        ],
+        className="mt-5",
+        **{"aria-labelledby": IDS.POC_HEADING},
+    )
 
 
 def layout(operation: Operation) -> html.Div:
     return html.Div(
         [
             html.H1(operation.meta.name, className="h2 mb-4"),
-            html.Section(
-                [
-                    html.H2(id=IDS.RESULTS_HEADING, className="h4"),
-                    html.Div(id=IDS.RESULTS),
-                    html.H2(id=IDS.PLAN_HEADING, className="h4 mt-4"),
-                    html.Div(id=IDS.PLAN),
-                ],
-                **{"aria-label": "Key figures"},
-            ),
+            _key_figures_section(),
+            _map_section(operation),
+            _people_section(operation),
         ]
     )
 
@@ -54,4 +176,90 @@ def show_key_figures(year: int, operation_id: str) -> tuple:
         key_figure_cards(results_for(figures, year), f"No year-end results for {year}."),
         f"{year + 1} planning figures",
         key_figure_cards(plan_after(figures, year), f"No planning figures for {year + 1}."),
+    )
+
+
+@callbacks.callback(
+    Output(IDS.MAP, "figure"),
+    Output(IDS.MAP, "config"),
+    Input(ids.YEAR, "data"),
+    Input(ids.OPERATION, "data"),
+)
+def show_map(year: int, operation_id: str) -> tuple:
+    operation = runtime.operation(operation_id)
+    meta = operation.meta
+    shading = country_shading(operation.population_by_country, year, meta.countries)
+    centre = meta.map_centre
+    figure = country_map(
+        shading,
+        year,
+        centre=(centre.latitude, centre.longitude) if centre else None,
+        zoom_level=centre.zoom_level if centre else 5,
+        title=map_title(year),
+        source=meta.source,
+    )
+    return figure, graph_config(_map_filename(meta.id, year))
+
+
+@callbacks.callback(
+    Output(IDS.SELECTED_COUNTRY, "data"),
+    Input(IDS.MAP, "clickData"),
+    Input({"type": IDS.COUNTRY_BUTTON, "country": ALL}, "n_clicks"),
+    prevent_initial_call=True,
+)
+def select_country(click_data: dict | None, _clicks: list) -> str | None:
+    """The country last clicked, on the map or in the list."""
+    if isinstance(ctx.triggered_id, dict):
+        return ctx.triggered_id["country"]
+    return clicked_country(click_data)
+
+
+@callbacks.callback(
+    Output(IDS.PANEL, "children"),
+    Output({"type": IDS.COUNTRY_BUTTON, "country": ALL}, "aria-pressed"),
+    Input(IDS.SELECTED_COUNTRY, "data"),
+    Input(ids.YEAR, "data"),
+    Input(ids.OPERATION, "data"),
+    State({"type": IDS.COUNTRY_BUTTON, "country": ALL}, "id"),
+)
+def show_country(country: str | None, year: int, operation_id: str, buttons: list) -> tuple:
+    operation = runtime.operation(operation_id)
+    pressed = ["true" if button["country"] == country else "false" for button in buttons]
+    if country not in operation.meta.countries:
+        return panel_prompt(), pressed
+    figures = country_figures(operation.population_by_country, year, country)
+    named = naming_country(results_for(operation.key_figures, year), country)
+    return country_panel(country_name(country), year, figures, named), pressed
+
+
+@callbacks.callback(
+    Output(IDS.POC_YEAR, "children"),
+    Output(IDS.POC_TOTAL, "children"),
+    Output(IDS.POC_CHANGE, "children"),
+    Output(IDS.POC_TREND, "figure"),
+    Output(IDS.POC_BREAKDOWN, "children"),
+    Input(ids.YEAR, "data"),
+    Input(ids.OPERATION, "data"),
+)
+def show_people(year: int, operation_id: str) -> tuple:
+    operation = runtime.operation(operation_id)
+    people = operation.people_of_concern
+    by_type = breakdown_for(operation.population_by_type, year)
+    breakdown = (
+        chart(
+            IDS.POC_BREAKDOWN_CHART,
+            f"{operation.meta.id}_people-of-concern-by-type_{year}",
+            breakdown_figure(by_type, year, operation.meta.source),
+        )
+        if not by_type.empty
+        else html.P(
+            breakdown_empty_message(operation.population_by_type, year), className="empty-state"
+        )
+    )
+    return (
+        f"People of concern, {year}",
+        format_count(total_for(people, year)),
+        describe_change(change_on_previous(people, year)),
+        trend_figure(trend(people), year, operation.meta.source),
+        breakdown,
     )

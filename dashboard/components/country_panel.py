@@ -1,0 +1,115 @@
+"""The country panel: a covered country's figures for a year, with their quotes.
+
+Also the plain list of country buttons that opens the same panel without the
+map, for keyboard and screen-reader users.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import html
+
+from dashboard.transforms.formatting import format_key_figure
+
+
+def country_buttons(countries: list[tuple[str, str]], button_type: str) -> html.Ul:
+    """One button per ``(iso3, name)``; ids are ``{"type": button_type, "country": iso3}``."""
+    return html.Ul(
+        [
+            html.Li(
+                html.Button(
+                    name,
+                    id={"type": button_type, "country": code},
+                    type="button",
+                    n_clicks=0,
+                    className="btn btn-outline-primary btn-sm country-button",
+                ),
+            )
+            for code, name in countries
+        ],
+        className="list-unstyled d-flex flex-wrap gap-2 mb-3 country-list",
+    )
+
+
+def panel_prompt() -> html.P:
+    return html.P(
+        "Select a country on the map or in the list to see its figures.",
+        className="text-body-secondary mb-0",
+    )
+
+
+def _figure_groups(figures: pd.DataFrame) -> list[html.Figure]:
+    """Figures grouped by the quote they come from, in data order."""
+    groups = []
+    for quote, rows in figures.groupby("quote", sort=False):
+        groups.append(
+            html.Figure(
+                [
+                    html.Ul(
+                        [
+                            html.Li(
+                                [
+                                    f"{row.population_type}: ",
+                                    html.Span(row.label, className="country-figure-value"),
+                                ],
+                                className="country-figure",
+                            )
+                            for row in rows.itertuples()
+                        ],
+                        className="list-unstyled mb-1",
+                    ),
+                    html.Blockquote(html.P(quote, className="mb-0"), className="country-quote"),
+                    html.Figcaption(
+                        f"Source: “{rows['source_section'].iloc[0]}”",
+                        className="small text-body-secondary",
+                    ),
+                ],
+                className="mb-3",
+            )
+        )
+    return groups
+
+
+def country_panel(name: str, year: int, figures: pd.DataFrame, key_figures: pd.DataFrame) -> list:
+    """Panel contents for country ``name`` in ``year``.
+
+    ``figures``: rows of ``transforms.population.country_figures`` (with ``label``);
+    ``key_figures``: that year's results that name the country.
+    """
+    people: list = (
+        _figure_groups(figures)
+        if not figures.empty
+        else [
+            html.P(
+                f"No country figures for {name} in {year} on the source page.",
+                className="empty-state",
+            )
+        ]
+    )
+    results = (
+        html.Ul(
+            [
+                html.Li(
+                    [
+                        html.Span(
+                            format_key_figure(row.value, row.unit),
+                            className="country-figure-value",
+                        ),
+                        " ",
+                        row.text,
+                    ]
+                )
+                for row in key_figures.itertuples()
+            ],
+            className="list-unstyled mb-0",
+        )
+        if not key_figures.empty
+        else html.P(f"No {year} year-end results name {name}.", className="empty-state mb-0")
+    )
+    return [
+        html.H3(f"{name}, {year}", className="h5"),
+        html.H4("People of concern", className="h6 mt-3"),
+        *people,
+        html.H4(f"{year} year-end results naming {name}", className="h6 mt-3"),
+        results,
+    ]

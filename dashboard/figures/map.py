@@ -1,0 +1,227 @@
+"""The map of the countries an operation covers, shaded by people of concern.
+
+Drawn as a Plotly geo figure (choropleth by ISO3 code + one marker per
+country) so it needs no tile server: the country shapes come from the
+topojson files served from ``/assets/topojson/`` (see ``components.chart``).
+Every trace carries the ISO3 code as the first item of ``customdata``;
+``clicked_country`` reads it back from a click.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.figures import theme
+
+# Marker positions (latitude, longitude), map geometry rather than data: the
+# planar centroid of each country's largest polygon in the shipped
+# assets/topojson/asia_50m.json (plotly.js 4.1.1), rounded to 0.01 degree.
+MARKER_POSITIONS: dict[str, tuple[float, float]] = {
+    "AFG": (33.84, 66.03),
+    "KAZ": (48.17, 67.30),
+    "KGZ": (41.46, 74.52),
+    "TJK": (38.52, 71.01),
+    "TKM": (39.12, 59.39),
+    "UZB": (41.78, 63.12),
+}
+
+# Where each marker's label sits; Uzbekistan's goes east so that it does not
+# cover Turkmenistan's marker on a narrow screen.  Layout, not data.
+LABEL_POSITIONS = {"UZB": "middle right"}
+DEFAULT_LABEL_POSITION = "bottom center"
+
+# The view around the centre at the source's zoom level 5: half the longitude
+# and latitude spans shown, from the Caspian to the Altai and from Turkmenistan's
+# southern border to Siberia.  Each zoom step halves them.  Layout, not data.
+HALF_SPANS_AT_ZOOM_5 = (13.5, 40.0)  # (latitude, longitude) degrees
+SHADES = [[0.0, "#c6dbef"], [0.5, "#6baed6"], [1.0, "#2171b5"]]
+NO_FIGURE_FILL = "#e9ecef"
+BORDER = "#495057"
+MARKER_COLOUR = "#D55E00"
+
+
+def view_ranges(centre: tuple[float, float], zoom_level: float) -> tuple[list[float], list[float]]:
+    """Latitude and longitude ranges of the view centred on ``centre`` at ``zoom_level``."""
+    factor = 2 ** (zoom_level - 5)
+    lat_half, lon_half = (half / factor for half in HALF_SPANS_AT_ZOOM_5)
+    lat, lon = centre
+    return (
+        [max(lat - lat_half, -85.0), min(lat + lat_half, 85.0)],
+        [lon - lon_half, lon + lon_half],
+    )
+
+
+def _hover(shading: pd.DataFrame, year: int) -> list[str]:
+    texts = []
+    for row in shading.itertuples():
+        if math.isnan(row.value):
+            texts.append(f"<b>{row.name}</b><br>No country figures for {year}")
+        elif row.types == 1:
+            texts.append(f"<b>{row.name}</b><br>{year}: {row.parts}")
+        else:
+            texts.append(
+                f"<b>{row.name}</b><br>{year}: {row.label} people of concern"
+                f"<br>Sum of {row.types} types: {row.parts}"
+            )
+    return texts
+
+
+def country_map(
+    shading: pd.DataFrame,
+    year: int,
+    *,
+    centre: tuple[float, float] | None,
+    zoom_level: float,
+    title: str,
+    source: str,
+) -> go.Figure:
+    """Shade the countries of ``shading`` (from ``transforms.population.country_shading``).
+
+    Countries with a figure share one colour scale starting at 0; countries
+    without one are drawn in a neutral fill and say so on hover.  ``centre``
+    is (latitude, longitude); without one the map fits the countries.
+    """
+    hover = pd.Series(_hover(shading, year), index=shading.index)
+    has_figure = shading["value"].notna()
+    figure = go.Figure()
+    without = shading[~has_figure]
+    if not without.empty:
+        figure.add_trace(
+            go.Choropleth(
+                name="No country figures",
+                locationmode="ISO-3",
+                locations=list(without["country"]),
+                z=[1] * len(without),
+                colorscale=[[0, NO_FIGURE_FILL], [1, NO_FIGURE_FILL]],
+                showscale=False,
+                marker={"line": {"color": BORDER, "width": 1}},
+                customdata=[[code] for code in without["country"]],
+                hovertext=list(hover[~has_figure]),
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    shaded = shading[has_figure]
+    if not shaded.empty:
+        figure.add_trace(
+            go.Choropleth(
+                name=f"People of concern, {year}",
+                locationmode="ISO-3",
+                locations=list(shaded["country"]),
+                z=list(shaded["value"]),
+                zmin=0,
+                zmax=float(shaded["value"].max()),
+                colorscale=SHADES,
+                marker={"line": {"color": BORDER, "width": 1}},
+                # Horizontal, under the map, so the map keeps the full width on a phone.
+                colorbar={
+                    "title": {"text": "Persons", "side": "right"},
+                    "orientation": "h",
+                    "tickformat": ",d",
+                    "nticks": 3,
+                    "tickangle": 0,
+                    "thickness": 10,
+                    "len": 0.6,
+                    "x": 0.5,
+                    "xanchor": "center",
+                    "y": 0,
+                    "yanchor": "top",
+                    "ypad": 4,
+                },
+                customdata=[[code] for code in shaded["country"]],
+                hovertext=list(hover[has_figure]),
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    placed = shading[shading["country"].isin(list(MARKER_POSITIONS))]
+    figure.add_trace(
+        go.Scattergeo(
+            name="Countries",
+            mode="markers+text",
+            lat=[MARKER_POSITIONS[code][0] for code in placed["country"]],
+            lon=[MARKER_POSITIONS[code][1] for code in placed["country"]],
+            text=list(placed["name"]),
+            textposition=[
+                LABEL_POSITIONS.get(code, DEFAULT_LABEL_POSITION) for code in placed["country"]
+            ],
+            textfont={"size": 12, "color": "#212529", "shadow": "0 0 3px white"},
+            marker={
+                "size": 14,
+                "color": MARKER_COLOUR,
+                "line": {"color": "white", "width": 2},
+                "symbol": "circle",
+            },
+            customdata=[[code] for code in placed["country"]],
+            hovertext=list(hover[placed.index]),
+            hovertemplate="%{hovertext}<br><i>Click for details</i><extra></extra>",
+            showlegend=False,
+        )
+    )
+    geo: dict[str, Any] = {
+        "scope": "asia",
+        "resolution": 50,
+        "showcountries": True,
+        "countrycolor": "#adb5bd",
+        "showland": True,
+        # White land on a white background: the "asia" topojson stops at 55°N, so a
+        # tinted land fill would end in a visible edge across northern Kazakhstan.
+        "landcolor": "white",
+        "bgcolor": "white",
+        "showlakes": True,
+        "lakecolor": "#d6eaf8",
+        "showocean": True,
+        "oceancolor": "#d6eaf8",
+        "showframe": False,
+        "showcoastlines": True,
+        "coastlinecolor": "#adb5bd",
+    }
+    if centre is None:
+        geo["fitbounds"] = "locations"
+    else:
+        lat_range, lon_range = view_ranges(centre, zoom_level)
+        geo["center"] = {"lat": centre[0], "lon": centre[1]}
+        geo["lataxis"] = {"range": lat_range}
+        geo["lonaxis"] = {"range": lon_range}
+        geo["projection"] = {"scale": 1}
+    figure.update_layout(
+        geo=geo,
+        margin={"l": 0, "r": 0, "t": 50, "b": 100},
+        showlegend=False,
+        clickmode="event",
+        dragmode=False,
+    )
+    if shaded.empty:
+        figure.add_annotation(
+            text=f"No country figures for {year}",
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.98,
+            yanchor="top",
+            showarrow=False,
+            bgcolor="rgba(255,255,255,0.85)",
+            font={"size": 14, "color": "#495057"},
+        )
+    return theme.finish(figure, title, source)
+
+
+def map_title(year: int) -> str:
+    return f"People of concern named per country, {year}"
+
+
+def clicked_country(click_data: dict | None) -> str | None:
+    """The ISO3 code of the clicked country (marker or shape), if any."""
+    points = (click_data or {}).get("points") or []
+    if not points:
+        return None
+    point = points[0]
+    customdata = point.get("customdata")
+    if isinstance(customdata, list) and customdata:
+        return str(customdata[0])
+    if isinstance(customdata, str):
+        return customdata
+    location = point.get("location")
+    return str(location) if location else None

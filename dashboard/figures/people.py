@@ -1,0 +1,94 @@
+"""Charts of people of concern: the yearly trend and the breakdown by population type."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.figures import theme
+
+HIGHLIGHT = "#0072B2"
+OTHER_YEARS = theme.MUTED
+HOVER = "%{x}: %{y:,} people of concern<extra></extra>"
+
+
+def trend_title(years: list[int]) -> str:
+    if not years:
+        return "People of concern"
+    if len(years) == 1:
+        return f"People of concern, {years[0]}"
+    return f"People of concern, {years[0]}–{years[-1]}"
+
+
+def trend_figure(trend: pd.DataFrame, selected_year: int, source: str) -> go.Figure:
+    """Bars of the yearly totals (``year``, ``total``); ``selected_year`` highlighted.
+
+    Only years with a total are drawn; a selected year without one is named in
+    an annotation instead of being drawn as 0.
+    """
+    years = [int(year) for year in trend["year"]]
+    title = trend_title(years)
+    if trend.empty:
+        return theme.empty_figure(title, "No totals of people of concern", source)
+    selected = trend["year"] == selected_year
+    figure = go.Figure()
+    others = trend[~selected]
+    if not others.empty:
+        figure.add_bar(
+            name="Other years",
+            x=list(others["year"]),
+            y=list(others["total"]),
+            marker_color=OTHER_YEARS,
+            hovertemplate=HOVER,
+        )
+    if selected.any():
+        figure.add_bar(
+            name=f"{selected_year} (selected)",
+            x=list(trend.loc[selected, "year"]),
+            y=list(trend.loc[selected, "total"]),
+            marker_color=HIGHLIGHT,
+            hovertemplate=HOVER,
+        )
+    else:
+        figure.add_annotation(
+            text=f"No total for {selected_year}",
+            xref="paper",
+            yref="paper",
+            x=1,
+            y=1,
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": 12, "color": "#495057"},
+        )
+    figure.update_layout(
+        barmode="overlay",
+        showlegend=False,
+        xaxis={"title": {"text": "Year"}, "tickmode": "array", "tickvals": years},
+        yaxis={"title": {"text": "People of concern (persons)"}, "tickformat": ",d"},
+        margin={"l": 70, "r": 10, "t": 60, "b": 90},
+    )
+    return theme.finish(figure, title, source)
+
+
+def breakdown_figure(breakdown: pd.DataFrame, year: int, source: str) -> go.Figure:
+    """Horizontal bars of ``population_type``/``value`` for ``year``, largest on top."""
+    title = f"People of concern by population type, {year}"
+    if breakdown.empty:
+        return theme.empty_figure(title, f"No breakdown by population type for {year}", source)
+    ordered = breakdown.sort_values("value")
+    figure = go.Figure(
+        go.Bar(
+            x=list(ordered["value"]),
+            y=list(ordered["population_type"]),
+            orientation="h",
+            marker_color=HIGHLIGHT,
+            hovertemplate="%{y}: %{x:,} persons<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        showlegend=False,
+        xaxis={"title": {"text": "Persons"}, "tickformat": ",d"},
+        yaxis={"title": {"text": "Population type"}, "automargin": True},
+    )
+    return theme.finish(figure, title, source)
