@@ -170,12 +170,20 @@ def _not_found(pathname: str | None) -> html.Div:
 
 @callbacks.callback(
     Output({"type": ids.NAV_LINK, "path": ALL}, "href"),
+    Output({"type": ids.NAV_LINK, "path": ALL}, "className"),
     Input(ids.URL, "search"),
+    Input(ids.URL, "pathname"),
     State({"type": ids.NAV_LINK, "path": ALL}, "id"),
 )
-def keep_query_in_links(search: str | None, link_ids: list[dict]) -> list[str]:
+def keep_query_in_links(
+    search: str | None, pathname: str | None, link_ids: list[dict]
+) -> tuple[list[str], list[str]]:
     """Page links carry the current query, so the year persists across pages."""
-    return [link["path"] + (search or "") for link in link_ids]
+    hrefs = [link["path"] + (search or "") for link in link_ids]
+    classes = [
+        "nav-link active" if link["path"] == (pathname or "/") else "nav-link" for link in link_ids
+    ]
+    return hrefs, classes
 
 
 callbacks.clientside(

@@ -35,17 +35,18 @@ def navbar(pages: list[tuple[str, str]], operation_ids: list[str]) -> dbc.Navbar
             dbc.Label("Year", html_for=ids.YEAR_SELECT, className="me-2 mb-0 text-white"),
             dbc.Select(id=ids.YEAR_SELECT, options=[], className="year-select"),
         ],
-        className="d-flex align-items-center",
+        className="d-flex align-items-center ms-auto me-2 order-lg-last",
     )
     return dbc.Navbar(
         dbc.Container(
             [
                 html.Span(id=ids.NAVBAR_TITLE, className="navbar-brand text-wrap"),
+                year_select,
                 dbc.NavbarToggler(id="navbar-toggler", n_clicks=0),
                 dbc.Collapse(
                     [
                         dbc.Nav(links, navbar=True, className="me-auto"),
-                        html.Div([operation_select, year_select], className="d-flex py-2"),
+                        html.Div(operation_select, className="d-flex py-2"),
                     ],
                     id="navbar-collapse",
                     navbar=True,

@@ -14,6 +14,7 @@ PILLAR_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73", 4: "#CC79A7"}
 BUDGET_COLOUR = "#0072B2"
 EXPENDITURE_COLOUR = "#D55E00"
 MUTED = "#9AA5B1"
+DEFAULT_LEFT_MARGIN = 60
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 pio.templates[TEMPLATE] = go.layout.Template(
@@ -22,7 +23,7 @@ pio.templates[TEMPLATE] = go.layout.Template(
         title={"x": 0, "xanchor": "left", "font": {"size": 16}},
         paper_bgcolor="white",
         plot_bgcolor="white",
-        margin={"l": 60, "r": 20, "t": 60, "b": 80},
+        margin={"l": DEFAULT_LEFT_MARGIN, "r": 20, "t": 60, "b": 80},
         colorway=list(PILLAR_COLOURS.values()),
         xaxis={"showgrid": False, "linecolor": "#6c757d", "ticks": "outside"},
         yaxis={"gridcolor": "#e9ecef", "zerolinecolor": "#adb5bd"},
@@ -37,7 +38,13 @@ def source_line(source: str) -> str:
 
 
 def finish(figure: go.Figure, title: str, source: str) -> go.Figure:
-    """Apply the template, the title and the source line under the plot."""
+    """Apply the template, the title and the source line under the plot.
+
+    The source line starts at the figure's left edge rather than the plot's,
+    so it fits on a 375 px phone.
+    """
+    left_margin = figure.layout.margin.l
+    left_margin = DEFAULT_LEFT_MARGIN if left_margin is None else left_margin
     figure.update_layout(
         template=TEMPLATE,
         title={"text": title},
@@ -49,11 +56,12 @@ def finish(figure: go.Figure, title: str, source: str) -> go.Figure:
                 yref="paper",
                 x=0,
                 y=0,
+                xshift=4 - left_margin,
                 yshift=-60,
                 xanchor="left",
                 yanchor="top",
                 showarrow=False,
-                font={"size": 11, "color": "#495057"},
+                font={"size": 10, "color": "#495057"},
             ),
         ],
     )
