@@ -11,13 +11,16 @@ from pathlib import Path
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, ctx, dcc, html
+from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html
 
 from dashboard import api, ids, runtime
 from dashboard.components.callbacks import CallbackSet
+from dashboard.components.data_download import DOWNLOAD, DOWNLOAD_BUTTON
 from dashboard.components.navbar import navbar
+from dashboard.exports.files import to_csv_bytes, to_xlsx_bytes
 from dashboard.pages import PAGES, page_for
 from dashboard.paths import assets_dir
+from dashboard.transforms.datasets import build_dataset
 from dashboard.transforms.view_state import (
     read_query,
     resolve_operation,
@@ -184,6 +187,32 @@ def keep_query_in_links(
         "nav-link active" if link["path"] == (pathname or "/") else "nav-link" for link in link_ids
     ]
     return hrefs, classes
+
+
+@callbacks.callback(
+    Output({"type": DOWNLOAD, "dataset": MATCH}, "data"),
+    Input({"type": DOWNLOAD_BUTTON, "dataset": MATCH, "format": ALL}, "n_clicks"),
+    State(ids.YEAR, "data"),
+    State(ids.OPERATION, "data"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def download_data(
+    _clicks: list[int | None], year: int, operation_id: str, search: str | None
+) -> dict:
+    """The numbers of the clicked button's dataset for the current selection."""
+    trigger = ctx.triggered_id
+    if not trigger or not any(_clicks):
+        return dash.no_update
+    operation = runtime.operation(operation_id)
+    dataset = build_dataset(trigger["dataset"], operation, year, read_query(search))
+    if trigger["format"] == "csv":
+        payload = to_csv_bytes(dataset.frame)
+    else:
+        payload = to_xlsx_bytes(
+            {"data": dataset.frame}, operation.meta.source, {"data": dataset.columns}
+        )
+    return dcc.send_bytes(payload, dataset.file_name(operation.meta.id, trigger["format"]))
 
 
 callbacks.clientside(

@@ -31,25 +31,32 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return export_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
-def notes_lines(source: str, tables: Mapping[str, pd.DataFrame]) -> list[str]:
+ColumnDocs = Mapping[str, Mapping[str, str]]
+
+
+def notes_lines(
+    source: str, tables: Mapping[str, pd.DataFrame], column_docs: ColumnDocs = TABLES
+) -> list[str]:
     """Source, conventions and column definitions, one line each."""
     lines = [f"Source: {source}", MISSING_NOTE, PILLAR_NOTE, "Amounts are in US dollars."]
     for name, frame in tables.items():
         lines.append("")
         lines.append(f"Table {name}:")
-        described = TABLES.get(name, {})
+        described = column_docs.get(name, {})
         for column in frame.columns:
             lines.append(f"  {column}: {described.get(column, '')}".rstrip())
     return lines
 
 
-def to_xlsx_bytes(tables: Mapping[str, pd.DataFrame], source: str) -> bytes:
+def to_xlsx_bytes(
+    tables: Mapping[str, pd.DataFrame], source: str, column_docs: ColumnDocs = TABLES
+) -> bytes:
     """One sheet per table plus a notes sheet."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in tables.items():
             export_frame(frame).to_excel(writer, sheet_name=name[:31], index=False)
-        notes = pd.DataFrame({"notes": notes_lines(source, tables)})
+        notes = pd.DataFrame({"notes": notes_lines(source, tables, column_docs)})
         notes.to_excel(writer, sheet_name=NOTES_SHEET, index=False)
     return buffer.getvalue()
 

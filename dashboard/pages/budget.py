@@ -14,6 +14,7 @@ from dashboard import ids, runtime
 from dashboard.components import budget_summary
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.chart import chart, graph_config
+from dashboard.components.data_download import data_download
 from dashboard.data import Operation
 from dashboard.figures.budget import (
     budget_vs_expenditure_figure,
@@ -74,24 +75,43 @@ def layout(operation: Operation) -> html.Div:
                     dbc.Row(
                         [
                             dbc.Col(
-                                chart(IDS.TOTALS_GRAPH, f"{op_id}_budget-and-expenditure_{files}"),
+                                [
+                                    chart(
+                                        IDS.TOTALS_GRAPH, f"{op_id}_budget-and-expenditure_{files}"
+                                    ),
+                                    data_download(
+                                        "budget-and-expenditure", "budget and expenditure per year"
+                                    ),
+                                ],
                                 **column,
                             ),
                             dbc.Col(
-                                chart(IDS.SPLIT_GRAPH, f"{op_id}_budget-split-by-pillar"),
+                                [
+                                    chart(IDS.SPLIT_GRAPH, f"{op_id}_budget-split-by-pillar"),
+                                    data_download(
+                                        "budget-split-by-pillar", "the year's split by pillar"
+                                    ),
+                                ],
                                 **column,
                             ),
                             dbc.Col(
-                                chart(
-                                    IDS.BUDGET_PILLARS_GRAPH, f"{op_id}_budget-by-pillar_{files}"
-                                ),
+                                [
+                                    chart(
+                                        IDS.BUDGET_PILLARS_GRAPH,
+                                        f"{op_id}_budget-by-pillar_{files}",
+                                    ),
+                                    data_download("budget-by-pillar", "budget by pillar"),
+                                ],
                                 **column,
                             ),
                             dbc.Col(
-                                chart(
-                                    IDS.EXPENDITURE_PILLARS_GRAPH,
-                                    f"{op_id}_expenditure-by-pillar_{files}",
-                                ),
+                                [
+                                    chart(
+                                        IDS.EXPENDITURE_PILLARS_GRAPH,
+                                        f"{op_id}_expenditure-by-pillar_{files}",
+                                    ),
+                                    data_download("expenditure-by-pillar", "expenditure by pillar"),
+                                ],
                                 **column,
                             ),
                         ],

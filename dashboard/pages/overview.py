@@ -9,6 +9,7 @@ from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.chart import chart, graph_config
 from dashboard.components.country_panel import country_buttons, country_panel, panel_prompt
+from dashboard.components.data_download import data_download
 from dashboard.components.key_figures import key_figure_cards
 from dashboard.data import Operation
 from dashboard.figures.map import clicked_country, country_map, map_title
@@ -68,6 +69,7 @@ def _key_figures_section() -> html.Section:
             html.Div(id=IDS.RESULTS),
             html.H2(id=IDS.PLAN_HEADING, className="h4 mt-4"),
             html.Div(id=IDS.PLAN),
+            html.Div(data_download("key-figures", "the key figures"), className="mt-3"),
         ],
         **{"aria-label": "Key figures"},
     )
@@ -92,6 +94,9 @@ def _map_section(operation: Operation) -> html.Section:
                                 meta.map_disclaimer,
                                 id=IDS.MAP_DISCLAIMER,
                                 className="small text-body-secondary map-disclaimer",
+                            ),
+                            data_download(
+                                "people-of-concern-by-country", "people of concern by country"
                             ),
                         ],
                         lg=8,
@@ -138,7 +143,13 @@ def _people_section(operation: Operation) -> html.Section:
                         ),
                         md=4,
                     ),
-                    dbc.Col(chart(IDS.POC_TREND, _trend_filename(operation)), md=8),
+                    dbc.Col(
+                        [
+                            chart(IDS.POC_TREND, _trend_filename(operation)),
+                            data_download("people-of-concern", "people of concern per year"),
+                        ],
+                        md=8,
+                    ),
                 ],
                 className="g-3",
             ),
@@ -246,10 +257,15 @@ def show_people(year: int, operation_id: str) -> tuple:
     people = operation.people_of_concern
     by_type = breakdown_for(operation.population_by_type, year)
     breakdown = (
-        chart(
-            IDS.POC_BREAKDOWN_CHART,
-            f"{operation.meta.id}_people-of-concern-by-type_{year}",
-            breakdown_figure(by_type, year, operation.meta.source),
+        html.Div(
+            [
+                chart(
+                    IDS.POC_BREAKDOWN_CHART,
+                    f"{operation.meta.id}_people-of-concern-by-type_{year}",
+                    breakdown_figure(by_type, year, operation.meta.source),
+                ),
+                data_download("population-by-type", "people of concern by population type"),
+            ]
         )
         if not by_type.empty
         else html.P(

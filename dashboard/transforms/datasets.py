@@ -1,0 +1,143 @@
+"""The numbers behind each chart and table, as downloadable datasets.
+
+Each builder returns exactly what its view plots for the current selection,
+with units in the column names (``budget_usd``) and a definition per column
+for the notes that travel with the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.data import Operation
+from dashboard.data.dictionary import TABLES
+from dashboard.transforms import budget as budget_views
+from dashboard.transforms.key_figures import plan_after, results_for
+from dashboard.transforms.people_of_concern import breakdown_for, trend
+from dashboard.transforms.tables import table_for_year
+
+
+@dataclass(frozen=True)
+class Dataset:
+    slug: str
+    frame: pd.DataFrame
+    columns: Mapping[str, str]
+
+    def file_name(self, operation_id: str, extension: str) -> str:
+        return f"{operation_id}_{self.slug}.{extension}"
+
+
+Builder = Callable[[Operation, int, Mapping[str, str]], Dataset]
+
+PILLAR_NAME = "Name of the pillar."
+SHARE = "Share of the year's total budget, in percent."
+RATE = "Expenditure as a percentage of budget; empty where either figure is missing."
+
+
+def _span(years: list[int]) -> str:
+    return f"{min(years)}-{max(years)}" if years else "no-years"
+
+
+def _budget_and_expenditure(operation: Operation, _year: int, _query: Mapping) -> Dataset:
+    totals = budget_views.yearly_totals(operation.budget)
+    return Dataset(
+        f"budget-and-expenditure_{_span(list(totals['year']))}",
+        totals,
+        {
+            "year": "Year.",
+            "budget_usd": "Total budget of the year (sum of the pillars), in US dollars.",
+            "expenditure_usd": "Total expenditure of the year (sum of the pillars), in US dollars.",
+        },
+    )
+
+
+def _by_pillar(measure: str, slug: str) -> Builder:
+    def build(operation: Operation, _year: int, _query: Mapping) -> Dataset:
+        amounts = budget_views.pillar_amounts(operation.budget, measure)
+        frame = amounts.rename(columns={"label": "pillar_name", "amount": measure})
+        return Dataset(
+            f"{slug}_{_span(budget_views.data_years(operation.budget))}",
+            frame,
+            {
+                "year": "Year.",
+                "pillar": TABLES["budget"]["pillar"],
+                "pillar_name": PILLAR_NAME,
+                measure: TABLES["budget"][measure],
+            },
+        )
+
+    return build
+
+
+def _split(operation: Operation, year: int, _query: Mapping) -> Dataset:
+    split = budget_views.pillar_split(operation.budget, year)
+    frame = split.rename(
+        columns={
+            "label": "pillar_name",
+            "budget_share": "budget_share_percent",
+            "execution_rate": "execution_rate_percent",
+        }
+    )
+    frame.insert(0, "year", year)
+    return Dataset(
+        f"budget-split-by-pillar_{year}",
+        frame,
+        {
+            "year": "Year.",
+            "pillar": TABLES["budget"]["pillar"],
+            "pillar_name": PILLAR_NAME,
+            "budget_usd": TABLES["budget"]["budget_usd"],
+            "expenditure_usd": TABLES["budget"]["expenditure_usd"],
+            "budget_share_percent": SHARE,
+            "execution_rate_percent": RATE,
+        },
+    )
+
+
+def _key_figures(operation: Operation, year: int, _query: Mapping) -> Dataset:
+    figures = operation.key_figures
+    frame = pd.concat([results_for(figures, year), plan_after(figures, year)])
+    return Dataset(f"key-figures_{year}", frame.reset_index(drop=True), TABLES["key_figures"])
+
+
+def _people_trend(operation: Operation, _year: int, _query: Mapping) -> Dataset:
+    frame = trend(operation.people_of_concern)
+    return Dataset(
+        f"people-of-concern_{_span(list(frame['year']))}", frame, TABLES["people_of_concern"]
+    )
+
+
+def _by_country(operation: Operation, year: int, _query: Mapping) -> Dataset:
+    frame = table_for_year(operation, "population_by_country", year)
+    return Dataset(f"people-of-concern-by-country_{year}", frame, TABLES["population_by_country"])
+
+
+def _by_type(operation: Operation, year: int, _query: Mapping) -> Dataset:
+    frame = breakdown_for(operation.population_by_type, year)
+    return Dataset(f"population-by-type_{year}", frame, TABLES["population_by_type"])
+
+
+def _narratives(operation: Operation, year: int, _query: Mapping) -> Dataset:
+    frame = table_for_year(operation, "narratives", year)
+    return Dataset(f"narratives_{year}", frame, TABLES["narratives"])
+
+
+DATASETS: dict[str, Builder] = {
+    "budget-and-expenditure": _budget_and_expenditure,
+    "budget-by-pillar": _by_pillar(budget_views.BUDGET, "budget-by-pillar"),
+    "expenditure-by-pillar": _by_pillar(budget_views.EXPENDITURE, "expenditure-by-pillar"),
+    "budget-split-by-pillar": _split,
+    "key-figures": _key_figures,
+    "people-of-concern": _people_trend,
+    "people-of-concern-by-country": _by_country,
+    "population-by-type": _by_type,
+    "narratives": _narratives,
+}
+
+
+def build_dataset(name: str, operation: Operation, year: int, query: Mapping[str, str]) -> Dataset:
+    """The dataset ``name`` for the selection; ``KeyError`` for an unknown name."""
+    return DATASETS[name](operation, year, query)

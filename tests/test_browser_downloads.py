@@ -1,0 +1,90 @@
+"""Downloads in the browser: chart data as CSV and Excel, chart images with their names.
+
+The files are parsed back and compared, number by number, with values typed
+in from the seed page (line 37: USD millions; people of concern lines 28-29).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pandas as pd
+from browser import assert_stayed_local, start
+
+from dashboard.app import create_app
+
+# Seed line 37, USD millions.
+BUDGET_P1 = [5.38362755, 4.25892057, 4.40666094, 4.336318, 2.32328021, 4.05028321]
+BUDGET_P2 = [2.10219917, 1.30836385, 1.11371229, 1.1925311699999999, 0.710765, 1.231765]
+YEARS = [2016, 2017, 2018, 2019, 2020, 2021]
+
+
+def wait_for_file(folder: Path, name: str, timeout: float = 15) -> Path:
+    path = folder / name
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if path.exists() and path.stat().st_size > 0 and not list(folder.glob("*.crdownload")):
+            return path
+        time.sleep(0.2)
+    raise AssertionError(
+        f"{name} was not downloaded; found {sorted(p.name for p in folder.iterdir())}"
+    )
+
+
+def click(dash_duo, dataset: str, file_format: str) -> None:
+    selector = f'[id*=\'"dataset":"{dataset}"\'][id*=\'"format":"{file_format}"\']'
+    button = dash_duo.wait_for_element(selector)
+    # Charts above the button keep drawing and move it, so click it in place.
+    dash_duo.driver.execute_script("arguments[0].click();", button)
+
+
+def test_budget_by_pillar_csv_and_excel(dash_duo):
+    start(dash_duo, create_app(), "/budget?year=2020")
+    folder = Path(dash_duo.download_path)
+    click(dash_duo, "budget-by-pillar", "csv")
+    csv = pd.read_csv(wait_for_file(folder, "kazakhstan-mco_budget-by-pillar_2016-2021.csv"))
+    assert list(csv.columns) == ["year", "pillar", "pillar_name", "budget_usd"]
+    for pillar, seed in ((1, BUDGET_P1), (2, BUDGET_P2)):
+        rows = csv[csv["pillar"] == pillar]
+        assert rows["year"].tolist() == YEARS
+        assert rows["budget_usd"].tolist() == [round(v * 1e6, 2) for v in seed]
+
+    click(dash_duo, "budget-split-by-pillar", "xlsx")
+    book = wait_for_file(folder, "kazakhstan-mco_budget-split-by-pillar_2020.xlsx")
+    sheets = pd.read_excel(book, sheet_name=None, engine="openpyxl")
+    assert list(sheets) == ["data", "notes"]
+    split = sheets["data"].set_index("pillar")
+    assert split.loc[1, "budget_usd"] == 2323280.21
+    assert split.loc[2, "expenditure_usd"] == 618783.03
+    assert round(split.loc[1, "budget_share_percent"], 1) == 76.6  # 2.32328021 / 3.03404521
+    notes = "\n".join(sheets["notes"]["notes"].fillna(""))
+    assert "Source: UNHCR Global Focus, Kazakhstan Multi-Country Office" in notes
+    assert "not zero" in notes and "Pillars: 1 refugee programme" in notes
+    assert_stayed_local(dash_duo)
+
+
+def test_selection_changes_the_downloaded_numbers(dash_duo):
+    start(dash_duo, create_app(), "/budget?year=2021")
+    folder = Path(dash_duo.download_path)
+    click(dash_duo, "budget-split-by-pillar", "csv")
+    split = pd.read_csv(wait_for_file(folder, "kazakhstan-mco_budget-split-by-pillar_2021.csv"))
+    assert split["budget_usd"].tolist() == [4050283.21, 1231765.0]
+    assert split["expenditure_usd"].isna().all()  # null in the seed: an empty cell, not 0
+
+
+def test_people_of_concern_csv_and_chart_image_name(dash_duo):
+    start(dash_duo, create_app(), "/?year=2019")
+    folder = Path(dash_duo.download_path)
+    click(dash_duo, "people-of-concern", "csv")
+    people = pd.read_csv(wait_for_file(folder, "kazakhstan-mco_people-of-concern_2018-2019.csv"))
+    assert people.values.tolist() == [[2018, 88419], [2019, 106489]]
+
+    dash_duo.wait_for_element("#overview-poc-trend .main-svg")
+    dash_duo.driver.execute_script(
+        "document.querySelector('#overview-poc-trend .modebar-btn[data-title^=\"Download\"]')"
+        ".dispatchEvent(new MouseEvent('click', {bubbles: true}));"
+    )
+    image = wait_for_file(folder, "kazakhstan-mco_people-of-concern_2018-2019.png")
+    assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert_stayed_local(dash_duo)
