@@ -1,0 +1,66 @@
+"""Tables of contributions: one row per contribution, and the number per donor."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+
+def _header(columns: list[tuple[str, str]]) -> html.Thead:
+    return html.Thead(
+        html.Tr([html.Th(name, scope="col", className=align or None) for name, align in columns])
+    )
+
+
+def contributions_table(rows: pd.DataFrame, caption: str) -> dbc.Table:
+    """Rows from ``transforms.contributions.display_rows``: date, donor, type, country."""
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(
+                        html.Time(row.date_label, dateTime=row.date.strftime("%Y-%m-%d")),
+                        className="text-nowrap",
+                    ),
+                    html.Th(row.donor, scope="row", className="fw-normal"),
+                    html.Td(row.donor_type),
+                    html.Td(row.country),
+                ]
+            )
+            for row in rows.itertuples()
+        ]
+    )
+    columns = [("Date", ""), ("Donor", ""), ("Donor type", ""), ("Country", "")]
+    return dbc.Table(
+        [html.Caption(caption), _header(columns), body],
+        className="contributions-table caption-top mb-0",
+        size="sm",
+        striped=True,
+        responsive=True,
+    )
+
+
+def donor_counts_table(counts: pd.DataFrame, caption: str, note: str | None = None) -> html.Div:
+    """Counts from ``transforms.contributions.counts_per_donor``, with an optional note."""
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Th(row.donor, scope="row", className="fw-normal"),
+                    html.Td(row.donor_type),
+                    html.Td(str(row.contributions), className="text-end"),
+                ]
+            )
+            for row in counts.itertuples()
+        ]
+    )
+    columns = [("Donor", ""), ("Donor type", ""), ("Contributions", "text-end")]
+    table = dbc.Table(
+        [html.Caption(caption), _header(columns), body],
+        className="donor-counts-table caption-top mb-0",
+        size="sm",
+        responsive=True,
+    )
+    notes = [html.P(note, className="small text-body-secondary mt-2 mb-0")] if note else []
+    return html.Div([table, *notes])

@@ -1,0 +1,50 @@
+"""The contributions page's callback, called directly (no browser).
+
+Seed: shared/seeds/000_5ad34c431927eea1.txt, lines 88-150 (18 contributions, all 2021).
+"""
+
+from __future__ import annotations
+
+import pytest
+from dash import dcc, html
+
+from dashboard.app import create_app
+from dashboard.pages import contributions as page
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app()
+
+
+def find(node, kind) -> list:
+    found = [node] if isinstance(node, kind) else []
+    children = getattr(node, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if hasattr(child, "to_plotly_json"):
+            found.extend(find(child, kind))
+    return found
+
+
+@pytest.mark.parametrize(("donor_type", "rows"), [("all", 18), ("government", 4), ("private", 14)])
+def test_2021_rows_per_filter(app, donor_type, rows):
+    with app.server.app_context():
+        heading, summary, table, _, counts = page.show_contributions(
+            2021, "kazakhstan-mco", donor_type, "?year=2021"
+        )
+    assert heading == "Contributions in 2021"
+    assert summary == "18 contributions in 2021: 4 from governments, 14 from private donors."
+    assert len(find(find(table, html.Tbody)[0], html.Tr)) == rows
+    assert find(table, html.Caption)[0].children.endswith("in 2021, newest first")
+    assert counts is not None
+
+
+def test_2019_is_empty_and_links_to_2021(app):
+    with app.server.app_context():
+        _, summary, table, _, counts = page.show_contributions(
+            2019, "kazakhstan-mco", "all", "?year=2019"
+        )
+    assert summary == ""
+    assert counts.children == "No contributions to count in 2019."
+    assert "no contributions in 2019" in str(table)
+    assert [link.href for link in find(table, dcc.Link)] == ["/contributions?year=2021"]
