@@ -15,7 +15,13 @@ from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html
 
 from dashboard import api, ids, runtime
 from dashboard.components.callbacks import CallbackSet
-from dashboard.components.data_download import DOWNLOAD, DOWNLOAD_BUTTON
+from dashboard.components.data_download import (
+    DOWNLOAD,
+    DOWNLOAD_BUTTON,
+    IMAGE_BUTTON,
+    IMAGE_STATUS,
+    SAVE_IMAGE_SCRIPT,
+)
 from dashboard.components.navbar import navbar
 from dashboard.exports.files import to_csv_bytes, to_xlsx_bytes
 from dashboard.pages import PAGES, page_for
@@ -151,13 +157,15 @@ def sync_view(
     Output(PAGE_TITLE, "data"),
     Input(ids.URL, "pathname"),
     Input(ids.OPERATION, "data"),
+    State(ids.URL, "search"),
 )
-def route(pathname: str | None, operation_id: str | None) -> tuple:
+def route(pathname: str | None, operation_id: str | None, search: str | None) -> tuple:
+    """Render the page of the path; the query sets its filters' starting values."""
     operation = runtime.operation(operation_id)
     page = page_for(pathname)
     if page is None:
         return _not_found(pathname), "Page not found"
-    return page.layout(operation), page.LABEL
+    return page.layout(operation, read_query(search)), page.LABEL
 
 
 def _not_found(pathname: str | None) -> html.Div:
@@ -213,6 +221,14 @@ def download_data(
             {"data": dataset.frame}, operation.meta.source, {"data": dataset.columns}
         )
     return dcc.send_bytes(payload, dataset.file_name(operation.meta.id, trigger["format"]))
+
+
+callbacks.clientside(
+    SAVE_IMAGE_SCRIPT,
+    Output({"type": IMAGE_STATUS, "graph": MATCH}, "children"),
+    Input({"type": IMAGE_BUTTON, "graph": MATCH, "format": ALL}, "n_clicks"),
+    prevent_initial_call=True,
+)
 
 
 callbacks.clientside(

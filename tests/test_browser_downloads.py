@@ -88,3 +88,23 @@ def test_people_of_concern_csv_and_chart_image_name(dash_duo):
     image = wait_for_file(folder, "kazakhstan-mco_people-of-concern_2018-2019.png")
     assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert_stayed_local(dash_duo)
+
+
+def test_contributions_csv_follows_the_donor_filter(dash_duo):
+    start(dash_duo, create_app(), "/contributions?year=2021&donor=government")
+    folder = Path(dash_duo.download_path)
+    click(dash_duo, "contributions", "csv")
+    rows = pd.read_csv(wait_for_file(folder, "kazakhstan-mco_contributions_2021_government.csv"))
+    # Seed lines 89-135: Germany on 15-OCT, 05-OCT and 01-OCT-2021, Ireland on 12-OCT-2021.
+    assert rows[["date_label", "donor", "country"]].values.tolist() == [
+        ["15-OCT-2021", "Germany", "DEU"],
+        ["12-OCT-2021", "Ireland", "IRL"],
+        ["05-OCT-2021", "Germany", "DEU"],
+        ["01-OCT-2021", "Germany", "DEU"],
+    ]
+    assert rows["date"].tolist() == ["2021-10-15", "2021-10-12", "2021-10-05", "2021-10-01"]
+    click(dash_duo, "contributions-per-donor", "xlsx")
+    book = wait_for_file(folder, "kazakhstan-mco_contributions-per-donor_2021_government.xlsx")
+    counts = pd.read_excel(book, sheet_name="data", engine="openpyxl")
+    assert counts[["donor", "contributions"]].values.tolist() == [["Germany", 3], ["Ireland", 1]]
+    assert_stayed_local(dash_duo)

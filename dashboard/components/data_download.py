@@ -1,8 +1,10 @@
-"""“Download data” buttons beside a chart or table, and their file downloads.
+"""Download buttons beside a chart or table: its image and its data.
 
-The buttons name a dataset of ``dashboard.transforms.datasets``; one
+Data buttons name a dataset of ``dashboard.transforms.datasets``; one
 pattern-matching callback in the app shell answers every button with the
-numbers of the current selection as CSV or Excel.
+numbers of the current selection as CSV or Excel.  Image buttons save the
+chart beside them as PNG (twice the screen resolution) or SVG in the browser,
+under the file name the chart's toolbar uses.
 """
 
 from __future__ import annotations
@@ -11,11 +13,62 @@ from dash import dcc, html
 
 DOWNLOAD_BUTTON = "data-download-button"
 DOWNLOAD = "data-download"
+IMAGE_BUTTON = "image-download-button"
+IMAGE_STATUS = "image-download-status"
 FORMATS = (("csv", "CSV"), ("xlsx", "Excel"))
+IMAGE_FORMATS = (("png", "PNG"), ("svg", "SVG"))
+
+SAVE_IMAGE_SCRIPT = """
+function(clicks) {
+    const context = window.dash_clientside.callback_context;
+    const trigger = context.triggered_id;
+    if (!trigger || !clicks.some(Boolean)) {
+        return window.dash_clientside.no_update;
+    }
+    const holder = document.getElementById(trigger.graph);
+    const graph = holder && (holder.querySelector(".js-plotly-plot") || holder);
+    if (!graph || !graph._fullLayout || !window.Plotly) {
+        return "The chart has not finished drawing; try again.";
+    }
+    const options = (graph._context && graph._context.toImageButtonOptions) || {};
+    window.Plotly.downloadImage(graph, {
+        format: trigger.format,
+        filename: options.filename || trigger.graph,
+        scale: trigger.format === "png" ? 2 : 1,
+        width: graph._fullLayout.width,
+        height: graph._fullLayout.height,
+    });
+    return "Chart saved as " + trigger.format.toUpperCase() + ".";
+}
+"""
 
 
-def data_download(dataset: str, what: str) -> html.Div:
-    """Buttons that download ``dataset``; ``what`` names it for screen readers."""
+def _image_buttons(graph_id: str, what: str) -> list:
+    buttons = [
+        html.Button(
+            label,
+            id={"type": IMAGE_BUTTON, "graph": graph_id, "format": file_format},
+            type="button",
+            className="btn btn-outline-secondary btn-sm",
+            title=f"Save the chart of {what} as {label}",
+            **{"aria-label": f"Save the chart of {what} as {label}"},
+        )
+        for file_format, label in IMAGE_FORMATS
+    ]
+    status = html.Span(
+        id={"type": IMAGE_STATUS, "graph": graph_id},
+        className="visually-hidden",
+        role="status",
+    )
+    return [html.Span("Chart:", className="small text-body-secondary me-1"), *buttons, status]
+
+
+def data_download(dataset: str, what: str, graph_id: str | None = None) -> html.Div:
+    """Buttons that download ``dataset`` (and the chart ``graph_id`` as an image).
+
+    ``what`` names the content for screen readers and tooltips.
+    """
+    images = _image_buttons(graph_id, what) if graph_id else []
     buttons = [
         html.Button(
             label,
@@ -29,7 +82,8 @@ def data_download(dataset: str, what: str) -> html.Div:
     ]
     return html.Div(
         [
-            html.Span("Download data:", className="small text-body-secondary me-1"),
+            *images,
+            html.Span("Data:", className="small text-body-secondary ms-2 me-1"),
             *buttons,
             dcc.Download(id={"type": DOWNLOAD, "dataset": dataset}),
         ],

@@ -6,6 +6,8 @@ highlighted in them.  A year switch only refreshes figures and text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import dash_bootstrap_components as dbc
 from dash import Input, Output, html
 from dash.exceptions import PreventUpdate
@@ -41,7 +43,7 @@ class IDS:
     EXPENDITURE_PILLARS_GRAPH = "expenditure-by-pillar"
 
 
-def layout(operation: Operation) -> html.Div:
+def layout(operation: Operation, _query: Mapping[str, str] | None = None) -> html.Div:
     op_id = operation.meta.id
     span = tf.year_span(tf.data_years(operation.budget))
     files = span.replace("–", "-")
@@ -80,7 +82,9 @@ def layout(operation: Operation) -> html.Div:
                                         IDS.TOTALS_GRAPH, f"{op_id}_budget-and-expenditure_{files}"
                                     ),
                                     data_download(
-                                        "budget-and-expenditure", "budget and expenditure per year"
+                                        "budget-and-expenditure",
+                                        "budget and expenditure per year",
+                                        IDS.TOTALS_GRAPH,
                                     ),
                                 ],
                                 **column,
@@ -89,7 +93,9 @@ def layout(operation: Operation) -> html.Div:
                                 [
                                     chart(IDS.SPLIT_GRAPH, f"{op_id}_budget-split-by-pillar"),
                                     data_download(
-                                        "budget-split-by-pillar", "the year's split by pillar"
+                                        "budget-split-by-pillar",
+                                        "the year's split by pillar",
+                                        IDS.SPLIT_GRAPH,
                                     ),
                                 ],
                                 **column,
@@ -100,7 +106,11 @@ def layout(operation: Operation) -> html.Div:
                                         IDS.BUDGET_PILLARS_GRAPH,
                                         f"{op_id}_budget-by-pillar_{files}",
                                     ),
-                                    data_download("budget-by-pillar", "budget by pillar"),
+                                    data_download(
+                                        "budget-by-pillar",
+                                        "budget by pillar",
+                                        IDS.BUDGET_PILLARS_GRAPH,
+                                    ),
                                 ],
                                 **column,
                             ),
@@ -110,7 +120,11 @@ def layout(operation: Operation) -> html.Div:
                                         IDS.EXPENDITURE_PILLARS_GRAPH,
                                         f"{op_id}_expenditure-by-pillar_{files}",
                                     ),
-                                    data_download("expenditure-by-pillar", "expenditure by pillar"),
+                                    data_download(
+                                        "expenditure-by-pillar",
+                                        "expenditure by pillar",
+                                        IDS.EXPENDITURE_PILLARS_GRAPH,
+                                    ),
                                 ],
                                 **column,
                             ),

@@ -6,16 +6,21 @@ both tables; the year comes from the menu bar.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, html
+from dash import Input, Output, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.contribution_table import contributions_table, donor_counts_table
+from dashboard.components.data_download import data_download
 from dashboard.components.year_links import empty_with_year_links
 from dashboard.data import Operation
 from dashboard.transforms import contributions as tf
+from dashboard.transforms.view_state import read_query, with_params
 
 PATH = "/contributions"
 LABEL = "Contributions"
@@ -23,6 +28,7 @@ callbacks = CallbackSet()
 
 
 class IDS:
+    URL = "contributions-url"
     HEADING = "contributions-heading"
     TYPE_FILTER = "contributions-type-filter"
     SUMMARY = "contributions-summary"
@@ -31,14 +37,14 @@ class IDS:
     COUNTS = "contributions-counts"
 
 
-def _type_filter() -> html.Fieldset:
+def _type_filter(value: str) -> html.Fieldset:
     return html.Fieldset(
         [
             html.Legend("Donor type", className="form-label fs-6 fw-semibold mb-1"),
             dbc.RadioItems(
                 id=IDS.TYPE_FILTER,
                 options=[{"label": label, "value": value} for value, label in tf.TYPE_FILTERS],
-                value=tf.ALL,
+                value=value,
                 inline=True,
             ),
         ],
@@ -46,7 +52,7 @@ def _type_filter() -> html.Fieldset:
     )
 
 
-def layout(operation: Operation) -> html.Div:
+def layout(operation: Operation, query: Mapping[str, str] | None = None) -> html.Div:
     return html.Div(
         [
             html.H1("Latest contributions", className="h2 mb-2"),
@@ -55,7 +61,8 @@ def layout(operation: Operation) -> html.Div:
                 "The source gives the date and the donor, not the amount.",
                 className="text-body-secondary",
             ),
-            _type_filter(),
+            dcc.Location(id=IDS.URL, refresh=False),
+            _type_filter(tf.donor_type_from_query(query)),
             dbc.Row(
                 [
                     dbc.Col(
@@ -64,6 +71,7 @@ def layout(operation: Operation) -> html.Div:
                                 html.H2(id=IDS.HEADING, className="h4"),
                                 html.P(id=IDS.SUMMARY, **{"aria-live": "polite"}),
                                 html.Div(id=IDS.TABLE),
+                                data_download("contributions", "the contributions listed"),
                             ],
                             **{"aria-labelledby": IDS.HEADING},
                         ),
@@ -75,6 +83,9 @@ def layout(operation: Operation) -> html.Div:
                             [
                                 html.H2(id=IDS.COUNTS_HEADING, className="h4"),
                                 html.Div(id=IDS.COUNTS),
+                                data_download(
+                                    "contributions-per-donor", "the contributions per donor"
+                                ),
                             ],
                             **{"aria-labelledby": IDS.COUNTS_HEADING},
                         ),
@@ -87,6 +98,27 @@ def layout(operation: Operation) -> html.Div:
         ],
         className="contributions-page",
     )
+
+
+@callbacks.callback(
+    Output(IDS.URL, "search"),
+    Output(IDS.TYPE_FILTER, "value"),
+    Input(IDS.URL, "search"),
+    Input(IDS.TYPE_FILTER, "value"),
+    prevent_initial_call=True,
+)
+def sync_filter_with_url(search: str | None, donor_type: str) -> tuple:
+    """The filter lives in the URL (``?donor=private``), so a copied link keeps it.
+
+    The page has its own ``dcc.Location``: a callback may not take inputs from
+    both the shell and a page that is not always in the layout.
+    """
+    if ctx.triggered_id == IDS.TYPE_FILTER:
+        wanted = None if donor_type == tf.ALL else donor_type
+        new_search = with_params(search, **{tf.DONOR_PARAM: wanted})
+        return (new_search if new_search != (search or "") else dash.no_update), dash.no_update
+    from_url = tf.donor_type_from_query(read_query(search))
+    return dash.no_update, (from_url if from_url != donor_type else dash.no_update)
 
 
 def _nothing_to_count(year: int) -> html.P:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dash import Input, Output, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
+from dashboard.components.data_download import data_download
 from dashboard.components.narrative_panel import narrative_documents
 from dashboard.components.year_links import empty_with_year_links
 from dashboard.data import Operation
@@ -22,7 +25,7 @@ class IDS:
     CONTENT = "narratives-content"
 
 
-def layout(operation: Operation) -> html.Div:
+def layout(operation: Operation, _query: Mapping[str, str] | None = None) -> html.Div:
     return html.Div(
         [
             html.H1("Narratives", id=IDS.HEADING, className="h2 mb-2"),
@@ -32,6 +35,7 @@ def layout(operation: Operation) -> html.Div:
                 "plan, written before it.",
                 className="text-body-secondary narrative-intro",
             ),
+            data_download("narratives", "the narratives of the year"),
             html.Div(id=IDS.CONTENT, className="narratives", **{"aria-live": "polite"}),
         ],
         className="narratives-page",

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, ctx, dcc, html
+from dash.exceptions import PreventUpdate
 
 from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
@@ -26,6 +30,7 @@ from dashboard.transforms.people_of_concern import (
     trend,
 )
 from dashboard.transforms.population import country_figures, country_shading
+from dashboard.transforms.view_state import read_query, with_params
 
 PATH = "/"
 LABEL = "Overview"
@@ -33,6 +38,7 @@ callbacks = CallbackSet()
 
 
 class IDS:
+    URL = "overview-url"
     RESULTS_HEADING = "overview-results-heading"
     RESULTS = "overview-results"
     PLAN_HEADING = "overview-plan-heading"
@@ -75,13 +81,23 @@ def _key_figures_section() -> html.Section:
     )
 
 
-def _map_section(operation: Operation) -> html.Section:
+COUNTRY_PARAM = "country"
+
+
+def _country(operation: Operation, query: Mapping[str, str] | None) -> str | None:
+    """The covered country a URL asks for (``?country=TKM``), else None."""
+    wanted = (query or {}).get(COUNTRY_PARAM)
+    return wanted if wanted in operation.meta.countries else None
+
+
+def _map_section(operation: Operation, country: str | None) -> html.Section:
     meta = operation.meta
     countries = [(code, country_name(code)) for code in meta.countries]
     return html.Section(
         [
             html.H2("Where the operation works", id=IDS.MAP_HEADING, className="h4"),
-            dcc.Store(id=IDS.SELECTED_COUNTRY),
+            dcc.Store(id=IDS.SELECTED_COUNTRY, data=country),
+            dcc.Location(id=IDS.URL, refresh=False),
             dbc.Row(
                 [
                     dbc.Col(
@@ -96,7 +112,9 @@ def _map_section(operation: Operation) -> html.Section:
                                 className="small text-body-secondary map-disclaimer",
                             ),
                             data_download(
-                                "people-of-concern-by-country", "people of concern by country"
+                                "people-of-concern-by-country",
+                                "people of concern by country",
+                                IDS.MAP,
                             ),
                         ],
                         lg=8,
@@ -146,7 +164,9 @@ def _people_section(operation: Operation) -> html.Section:
                     dbc.Col(
                         [
                             chart(IDS.POC_TREND, _trend_filename(operation)),
-                            data_download("people-of-concern", "people of concern per year"),
+                            data_download(
+                                "people-of-concern", "people of concern per year", IDS.POC_TREND
+                            ),
                         ],
                         md=8,
                     ),
@@ -161,12 +181,12 @@ def _people_section(operation: Operation) -> html.Section:
     )
 
 
-def layout(operation: Operation) -> html.Div:
+def layout(operation: Operation, query: Mapping[str, str] | None = None) -> html.Div:
     return html.Div(
         [
             html.H1(operation.meta.name, className="h2 mb-4"),
             _key_figures_section(),
-            _map_section(operation),
+            _map_section(operation, _country(operation, query)),
             _people_section(operation),
         ]
     )
@@ -214,15 +234,32 @@ def show_map(year: int, operation_id: str) -> tuple:
 
 @callbacks.callback(
     Output(IDS.SELECTED_COUNTRY, "data"),
+    Output(IDS.URL, "search"),
     Input(IDS.MAP, "clickData"),
     Input({"type": IDS.COUNTRY_BUTTON, "country": ALL}, "n_clicks"),
+    Input(IDS.URL, "search"),
+    State(ids.OPERATION, "data"),
     prevent_initial_call=True,
 )
-def select_country(click_data: dict | None, _clicks: list) -> str | None:
-    """The country last clicked, on the map or in the list."""
+def select_country(
+    click_data: dict | None, _clicks: list, search: str | None, operation_id: str
+) -> tuple:
+    """The country last clicked, on the map or in the list, kept in the URL (``?country=``).
+
+    The page has its own ``dcc.Location`` (see the contributions page).
+    """
+    if ctx.triggered_id == IDS.URL:
+        return _country(runtime.operation(operation_id), read_query(search)), dash.no_update
     if isinstance(ctx.triggered_id, dict):
-        return ctx.triggered_id["country"]
-    return clicked_country(click_data)
+        if not any(_clicks):
+            raise PreventUpdate
+        country = ctx.triggered_id["country"]
+    else:
+        country = clicked_country(click_data)
+    if country is None:
+        raise PreventUpdate
+    new_search = with_params(search, **{COUNTRY_PARAM: country})
+    return country, (new_search if new_search != (search or "") else dash.no_update)
 
 
 @callbacks.callback(
@@ -264,7 +301,11 @@ def show_people(year: int, operation_id: str) -> tuple:
                     f"{operation.meta.id}_people-of-concern-by-type_{year}",
                     breakdown_figure(by_type, year, operation.meta.source),
                 ),
-                data_download("population-by-type", "people of concern by population type"),
+                data_download(
+                    "population-by-type",
+                    "people of concern by population type",
+                    IDS.POC_BREAKDOWN_CHART,
+                ),
             ]
         )
         if not by_type.empty

@@ -7,6 +7,8 @@ it is shown as "Private donors (Qatar)", or "Private donors" without one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from dashboard.transforms.countries import country_name
@@ -24,6 +26,15 @@ TYPE_LABELS = {GOVERNMENT: "Government", PRIVATE: "Private", OTHER: "Other"}
 BARE_PRIVATE = "Private donors"
 ROW_COLUMNS = ["date", "date_label", "donor", "donor_type", "country"]
 COUNT_COLUMNS = ["donor", "donor_type", "contributions"]
+
+
+DONOR_PARAM = "donor"
+
+
+def donor_type_from_query(query: Mapping[str, str] | None) -> str:
+    """The donor-type filter a URL asks for (``?donor=private``); anything unknown is all."""
+    wanted = (query or {}).get(DONOR_PARAM, ALL)
+    return wanted if wanted in dict(TYPE_FILTERS) else ALL
 
 
 def contributions_in_year(contributions: pd.DataFrame, year: int) -> pd.DataFrame:

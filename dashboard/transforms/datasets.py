@@ -15,6 +15,7 @@ import pandas as pd
 from dashboard.data import Operation
 from dashboard.data.dictionary import TABLES
 from dashboard.transforms import budget as budget_views
+from dashboard.transforms import contributions as contribution_views
 from dashboard.transforms.key_figures import plan_after, results_for
 from dashboard.transforms.people_of_concern import breakdown_for, trend
 from dashboard.transforms.tables import table_for_year
@@ -125,6 +126,36 @@ def _narratives(operation: Operation, year: int, _query: Mapping) -> Dataset:
     return Dataset(f"narratives_{year}", frame, TABLES["narratives"])
 
 
+def _filtered_contributions(operation: Operation, year: int, query: Mapping) -> pd.DataFrame:
+    in_year = contribution_views.contributions_in_year(operation.contributions, year)
+    donor_type = contribution_views.donor_type_from_query(query)
+    return contribution_views.filter_by_type(in_year, donor_type)
+
+
+def _suffix(year: int, query: Mapping) -> str:
+    donor_type = contribution_views.donor_type_from_query(query)
+    return f"{year}" if donor_type == contribution_views.ALL else f"{year}_{donor_type}"
+
+
+def _contributions(operation: Operation, year: int, query: Mapping) -> Dataset:
+    frame = _filtered_contributions(operation, year, query)
+    return Dataset(f"contributions_{_suffix(year, query)}", frame, TABLES["contributions"])
+
+
+def _contributions_per_donor(operation: Operation, year: int, query: Mapping) -> Dataset:
+    counts = contribution_views.counts_per_donor(_filtered_contributions(operation, year, query))
+    return Dataset(
+        f"contributions-per-donor_{_suffix(year, query)}",
+        counts,
+        {
+            "donor": "Donor as shown on the page; 'Private donors (Country)' for private "
+            "donors in a named country, 'Private donors' where the source names none.",
+            "donor_type": "Government, Private or Other.",
+            "contributions": "Number of contributions the source lists for the donor.",
+        },
+    )
+
+
 DATASETS: dict[str, Builder] = {
     "budget-and-expenditure": _budget_and_expenditure,
     "budget-by-pillar": _by_pillar(budget_views.BUDGET, "budget-by-pillar"),
@@ -135,6 +166,8 @@ DATASETS: dict[str, Builder] = {
     "people-of-concern-by-country": _by_country,
     "population-by-type": _by_type,
     "narratives": _narratives,
+    "contributions": _contributions,
+    "contributions-per-donor": _contributions_per_donor,
 }
 
 
