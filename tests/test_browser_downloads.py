@@ -11,13 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 from browser import assert_stayed_local, start
+from seed_values import P1_BUDGET, P2_BUDGET, YEARS
 
 from dashboard.app import create_app
-
-# Seed line 37, USD millions.
-BUDGET_P1 = [5.38362755, 4.25892057, 4.40666094, 4.336318, 2.32328021, 4.05028321]
-BUDGET_P2 = [2.10219917, 1.30836385, 1.11371229, 1.1925311699999999, 0.710765, 1.231765]
-YEARS = [2016, 2017, 2018, 2019, 2020, 2021]
 
 
 def wait_for_file(folder: Path, name: str, timeout: float = 15) -> Path:
@@ -45,7 +41,7 @@ def test_budget_by_pillar_csv_and_excel(dash_duo):
     click(dash_duo, "budget-by-pillar", "csv")
     csv = pd.read_csv(wait_for_file(folder, "kazakhstan-mco_budget-by-pillar_2016-2021.csv"))
     assert list(csv.columns) == ["year", "pillar", "pillar_name", "budget_usd"]
-    for pillar, seed in ((1, BUDGET_P1), (2, BUDGET_P2)):
+    for pillar, seed in ((1, P1_BUDGET), (2, P2_BUDGET)):
         rows = csv[csv["pillar"] == pillar]
         assert rows["year"].tolist() == YEARS
         assert rows["budget_usd"].tolist() == [round(v * 1e6, 2) for v in seed]

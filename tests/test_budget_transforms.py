@@ -13,18 +13,18 @@ import math
 import pandas as pd
 import pytest
 from conftest import DATA_DIR, OPERATION_ID
+from seed_values import (
+    BUDGET,
+    EXPENDITURE,
+    P1_BUDGET,
+    P1_EXPENDITURE,
+    P2_BUDGET,
+    P2_EXPENDITURE,
+    YEARS,
+)
 
 from dashboard.data import load_operation
 from dashboard.transforms import budget as tf
-
-# Seed line 37, USD millions as printed; None is the page's null.
-YEARS = [2016, 2017, 2018, 2019, 2020, 2021]
-BUDGET = [7.4858267199999995, 5.56728442, 5.520373230000001, 5.52884917, 3.03404521, 5.28204821]
-EXPENDITURE = [3.33722939, 2.89956785, 2.73375977, 2.87297163, 2.4726215700000003, None]
-P1_BUDGET = [5.38362755, 4.25892057, 4.40666094, 4.336318, 2.32328021, 4.05028321]
-P2_BUDGET = [2.10219917, 1.30836385, 1.11371229, 1.1925311699999999, 0.710765, 1.231765]
-P1_EXPENDITURE = [2.03202186, 1.96719507, 2.02644007, 2.07222501, 1.8538385400000001, None]
-P2_EXPENDITURE = [1.3052075300000001, 0.93237278, 0.7073197, 0.80074662, 0.61878303, None]
 
 
 def usd(millions: float | None) -> float:

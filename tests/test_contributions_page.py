@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from dash import dcc, html
+from layout_tree import find
 
 from dashboard.app import create_app
 from dashboard.pages import contributions as page
@@ -15,15 +16,6 @@ from dashboard.pages import contributions as page
 @pytest.fixture(scope="module")
 def app():
     return create_app()
-
-
-def find(node, kind) -> list:
-    found = [node] if isinstance(node, kind) else []
-    children = getattr(node, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if hasattr(child, "to_plotly_json"):
-            found.extend(find(child, kind))
-    return found
 
 
 @pytest.mark.parametrize(("donor_type", "rows"), [("all", 18), ("government", 4), ("private", 14)])

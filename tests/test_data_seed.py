@@ -11,35 +11,21 @@ import math
 import pandas as pd
 import pytest
 from conftest import DATA_DIR, OPERATION_ID
+from seed_values import (
+    BUDGET,
+    EXPENDITURE,
+    P1_BUDGET,
+    P1_EXPENDITURE,
+    P2_BUDGET,
+    P2_EXPENDITURE,
+    YEARS,
+)
 
 from dashboard.data import list_operations, load_operation
 
-# Seed line 37, in USD millions exactly as printed; None is the page's null.
-SEED_YEARS = [2016, 2017, 2018, 2019, 2020, 2021]
-SEED_TOTAL_BUDGET = [
-    7.4858267199999995,
-    5.56728442,
-    5.520373230000001,
-    5.52884917,
-    3.03404521,
-    5.28204821,
-]
-SEED_TOTAL_EXPENDITURE = [
-    3.33722939,
-    2.89956785,
-    2.73375977,
-    2.87297163,
-    2.4726215700000003,
-    None,
-]
-SEED_PILLAR_BUDGET = {
-    1: [5.38362755, 4.25892057, 4.40666094, 4.336318, 2.32328021, 4.05028321],
-    2: [2.10219917, 1.30836385, 1.11371229, 1.1925311699999999, 0.710765, 1.231765],
-}
-SEED_PILLAR_EXPENDITURE = {
-    1: [2.03202186, 1.96719507, 2.02644007, 2.07222501, 1.8538385400000001, None],
-    2: [1.3052075300000001, 0.93237278, 0.7073197, 0.80074662, 0.61878303, None],
-}
+SEED_YEARS = YEARS
+SEED_PILLAR_BUDGET = {1: P1_BUDGET, 2: P2_BUDGET}
+SEED_PILLAR_EXPENDITURE = {1: P1_EXPENDITURE, 2: P2_EXPENDITURE}
 
 
 @pytest.fixture(scope="module")
@@ -84,8 +70,8 @@ def test_every_pillar_cell(operation):
 def test_totals_derived_by_groupby_match_the_page(operation):
     totals = operation.budget.groupby("year")[["budget_usd", "expenditure_usd"]].sum(min_count=1)
     for i, year in enumerate(SEED_YEARS):
-        assert abs(totals.loc[year, "budget_usd"] - usd(SEED_TOTAL_BUDGET[i])) < 0.01
-        expected = usd(SEED_TOTAL_EXPENDITURE[i])
+        assert abs(totals.loc[year, "budget_usd"] - usd(BUDGET[i])) < 0.01
+        expected = usd(EXPENDITURE[i])
         actual = totals.loc[year, "expenditure_usd"]
         assert (math.isnan(expected) and math.isnan(actual)) or abs(actual - expected) < 0.01
 
