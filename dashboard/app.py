@@ -26,6 +26,7 @@ from dashboard.components.navbar import navbar
 from dashboard.exports.files import to_csv_bytes, to_xlsx_bytes
 from dashboard.pages import PAGES, page_for
 from dashboard.paths import assets_dir
+from dashboard.server import harden
 from dashboard.transforms.datasets import build_dataset
 from dashboard.transforms.view_state import (
     read_query,
@@ -60,6 +61,7 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
     app.validation_layout = html.Div(
         [_shell(catalogue.ids), *(page.layout(default) for page in PAGES)]
     )
+    harden(app)  # last: the CSP hashes every inline script registered above
     return app
 
 

@@ -1,0 +1,1 @@
+"""Pieces of the production server; ``dashboard.server.harden`` installs them."""

@@ -1,0 +1,32 @@
+"""``GET /healthz``: 200 when every operation's data is loaded, else 503."""
+
+from __future__ import annotations
+
+import flask
+
+from dashboard import runtime
+
+
+def status() -> tuple[dict[str, object], int]:
+    try:
+        catalogue = runtime.catalogue()
+    except KeyError:
+        return {"status": "error", "error": "no data loaded"}, 503
+    problems = [
+        op_id
+        for op_id, operation in catalogue.operations.items()
+        if not operation.meta.years or operation.budget.empty
+    ]
+    if not catalogue.operations or problems:
+        return {"status": "error", "error": f"data missing for {problems or 'all operations'}"}, 503
+    return {"status": "ok", "operations": catalogue.ids}, 200
+
+
+def install(server: flask.Flask) -> None:
+    @server.get("/healthz")
+    def healthz() -> flask.Response:
+        body, code = status()
+        response = flask.jsonify(body)
+        response.status_code = code
+        response.headers["Cache-Control"] = "no-store"
+        return response

@@ -1,0 +1,65 @@
+"""gunicorn settings for production: ``gunicorn dashboard.wsgi:server``.
+
+gunicorn reads this file from the working directory (or ``-c gunicorn.conf.py``).
+Environment variables override the defaults below:
+
+    DASHBOARD_BIND      address to listen on (default 127.0.0.1:8050; put a
+                        reverse proxy in front rather than listening publicly)
+    WEB_CONCURRENCY     worker processes (default: one per CPU core)
+    DASHBOARD_THREADS   threads per worker (default 4)
+    DASHBOARD_DATA_DIR  data folder (read by dashboard.wsgi)
+
+Callbacks are CPU-bound (pandas and Plotly), so one process per core does the
+work and a few threads per process overlap the network waits.  The app is
+loaded once in the master before forking (``preload_app``), so the read-only
+tables are shared by the workers' memory pages.  Broken data stops gunicorn
+before it listens, with one line naming the file, line and column.
+"""
+
+import multiprocessing
+import os
+import sys
+
+
+def _check_data() -> None:
+    """Refuse to start, with the broken file's name and line, before gunicorn does anything."""
+    from dashboard.data import DataError
+    from dashboard.runtime import load_catalogue
+
+    try:
+        load_catalogue(None)
+    except (DataError, FileNotFoundError) as exc:
+        sys.exit(f"error: cannot start: {exc}")
+
+
+_check_data()
+
+bind = os.environ.get("DASHBOARD_BIND", "127.0.0.1:8050")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
+worker_class = "gthread"
+threads = int(os.environ.get("DASHBOARD_THREADS", "4"))
+preload_app = True
+
+# A callback answers in well under a second; a stuck worker is replaced after 30 s.
+timeout = 30
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then, so a slow leak cannot grow without bound.
+max_requests = 20000
+max_requests_jitter = 2000
+
+# Request line and headers: gunicorn answers 4xx to anything larger.
+# (Bodies are capped by the app: MAX_CONTENT_LENGTH in dashboard/server.py.)
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 8190
+
+# The reverse proxy on this machine may set X-Forwarded-Proto (for HSTS).
+forwarded_allow_ips = "127.0.0.1"
+
+# No control socket: several instances (tests, benchmarks) may run side by side.
+control_socket_disable = True
+
+accesslog = "-"
+errorlog = "-"
+loglevel = "info"

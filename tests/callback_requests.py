@@ -1,0 +1,40 @@
+"""Build the JSON body Dash's front end posts to ``/_dash-update-component``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+
+UPDATE = "/_dash-update-component"
+
+
+def output_key(app: dash.Dash, first_output: str) -> str:
+    """The registered output string of the callback whose first output is ``first_output``."""
+    for key, spec in app.callback_map.items():
+        outputs = spec["output"] if isinstance(spec["output"], list) else [spec["output"]]
+        first = outputs[0]
+        if f"{first.component_id}.{first.component_property}" == first_output:
+            return key
+    raise KeyError(first_output)
+
+
+def body(app: dash.Dash, first_output: str, *values: Any, state: tuple = ()) -> dict:
+    """A request for the callback with ``first_output``, giving its inputs ``values``."""
+    key = output_key(app, first_output)
+    spec = app.callback_map[key]
+    outputs = spec["output"] if isinstance(spec["output"], list) else [spec["output"]]
+    described = [{"id": o.component_id, "property": o.component_property} for o in outputs]
+    return {
+        "output": key,
+        "outputs": described if isinstance(spec["output"], list) else described[0],
+        "inputs": [
+            {"id": item["id"], "property": item["property"], "value": value}
+            for item, value in zip(spec["inputs"], values, strict=True)
+        ],
+        "state": [
+            {"id": item["id"], "property": item["property"], "value": value}
+            for item, value in zip(spec["state"], state, strict=True)
+        ],
+        "changedPropIds": [f"{spec['inputs'][0]['id']}.{spec['inputs'][0]['property']}"],
+    }
