@@ -160,7 +160,7 @@ def test_markup_in_narratives_is_stored_as_escaped_text(seed_text):
     )
     page = parse_page(text)
     body = dict(page.narratives[(2020, "year-end")])["Key achievements"]
-    assert "\\<script\\>alert(1)\\</script\\>" in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
     assert "\\[link\\](javascript:alert(1))" in body
     assert "\\*approved\\*" in body
 

@@ -24,14 +24,18 @@ YEAR_END_TITLES = (
 )
 PLAN_TITLES = ("working environment", "key priorities", "planned response", "strategic priorities")
 MAX_HEADING_LENGTH = 80
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~&])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~])")
 _ORDERED_LIST = re.compile(r"^(\d+)([.)])")
-_LINE_START = re.compile(r"^([-+=])")
+_LINE_START = re.compile(r"^([-+])")
+# The Markdown renderer does not honour a backslash before these, so they are
+# written as character references, which every renderer shows as the character.
+_REFERENCES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def escape_markdown(text: str) -> str:
-    """Backslash-escape what Markdown would read as markup or HTML."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Escape what Markdown would read as markup or HTML, so text shows as itself."""
+    escaped = "".join(_REFERENCES.get(char, char) for char in text)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
     escaped = _ORDERED_LIST.sub(r"\1\\\2", escaped)
     return _LINE_START.sub(r"\\\1", escaped)
 
