@@ -15,6 +15,7 @@ from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html
 
 from dashboard import api, ids, runtime
 from dashboard.components.callbacks import CallbackSet
+from dashboard.components.chart import add_table_toggle
 from dashboard.components.data_download import (
     DOWNLOAD,
     DOWNLOAD_BUTTON,
@@ -36,7 +37,9 @@ from dashboard.transforms.view_state import (
 )
 
 PAGE_TITLE = "page-title"
+COPY_STATUS = "copy-link-status"
 callbacks = CallbackSet()
+add_table_toggle(callbacks)
 
 
 def create_app(data_dir: Path | str | None = None) -> dash.Dash:
@@ -83,14 +86,22 @@ def _shell(operation_ids: list[str]) -> html.Div:
                         dismissable=True,
                         className="mt-3",
                     ),
-                    html.Div(
-                        dcc.Clipboard(
-                            id=ids.COPY_LINK,
-                            title="Copy a link to this view",
-                            className="btn btn-outline-secondary btn-sm",
-                            children="Copy link",
-                        ),
-                        className="d-flex justify-content-end mt-3 no-print",
+                    html.Section(
+                        [
+                            html.Span(
+                                id=COPY_STATUS, role="status", className="small text-body-secondary"
+                            ),
+                            html.Button(
+                                "Copy link",
+                                id=ids.COPY_LINK,
+                                type="button",
+                                title="Copy a link to this view",
+                                className="btn btn-outline-secondary btn-sm",
+                            ),
+                        ],
+                        className="d-flex justify-content-end align-items-center gap-2 mt-3"
+                        " no-print",
+                        **{"aria-label": "Share this view"},
                     ),
                     html.Main(id=ids.PAGE_CONTENT, className="py-3", tabIndex="-1"),
                 ],
@@ -235,11 +246,19 @@ callbacks.clientside(
 
 callbacks.clientside(
     """
-    function(_clicks) {
-        return window.location.href;
+    async function(clicks) {
+        if (!clicks) {
+            return window.dash_clientside.no_update;
+        }
+        try {
+            await navigator.clipboard.writeText(window.location.href);
+            return "Link copied.";
+        } catch (error) {
+            return "Could not copy; copy the address bar instead.";
+        }
     }
     """,
-    Output(ids.COPY_LINK, "content"),
+    Output(COPY_STATUS, "children"),
     Input(ids.COPY_LINK, "n_clicks"),
     prevent_initial_call=True,
 )

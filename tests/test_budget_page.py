@@ -52,7 +52,7 @@ def test_layout_names_the_downloads_after_operation_what_and_years(app):
 
 def test_selected_year_2020(app):
     with app.server.app_context():
-        heading, cards, notes, table, split, config = page.show_selected_year(
+        heading, cards, notes, table, split, _summary, _table, config = page.show_selected_year(
             2020, "kazakhstan-mco"
         )
     assert heading == "Budget and expenditure in 2020"
@@ -67,7 +67,7 @@ def test_selected_year_2020(app):
 
 def test_selected_year_2015_is_an_empty_state(app):
     with app.server.app_context():
-        _heading, cards, _notes, _table, split, _config = page.show_selected_year(
+        _heading, cards, _notes, _table, split, *_rest = page.show_selected_year(
             2015, "kazakhstan-mco"
         )
     assert cards.children == "No budget data for 2015."
@@ -84,7 +84,9 @@ def test_selected_year_2021_notes_the_missing_expenditure(app):
 
 def test_charts_by_year_for_2015_say_why_nothing_is_highlighted(app):
     with app.server.app_context():
-        totals, by_pillar, spent_by_pillar, notes = page.show_years(2015, "kazakhstan-mco")
+        # Each chart comes with its summary and table (see test_chart_summaries).
+        outputs = page.show_years(2015, "kazakhstan-mco")
+    totals, by_pillar, spent_by_pillar, notes = outputs[0], outputs[3], outputs[6], outputs[9]
     assert list(totals.data[0].x) == [2016, 2017, 2018, 2019, 2020, 2021]
     assert [item.children for item in notes.children] == [
         "2015: no budget or expenditure reported (figures cover 2016–2021), "

@@ -93,12 +93,14 @@ def test_show_people_callback_for_every_year(app):
     expected = {2015: "no data", 2018: "88,419", 2019: "106,489", 2020: "no data"}
     with app.server.app_context():
         for year, total in expected.items():
-            heading, shown, change, figure, breakdown = overview.show_people(year, OPERATION_ID)
+            heading, shown, change, figure, *_text, breakdown = overview.show_people(
+                year, OPERATION_ID
+            )
             assert heading == f"People of concern, {year}"
             assert shown == total
             assert figure.layout.title.text == "People of concern, 2018–2019"
             assert text_of(breakdown) == "No breakdown by population type on the source page."
-        _, _, change, _, _ = overview.show_people(2019, OPERATION_ID)
+        _, _, change, *_rest = overview.show_people(2019, OPERATION_ID)
     assert change == "Increase of +20.4% on 2018 (88,419)."
 
 
@@ -122,7 +124,7 @@ def test_show_country_callback(app):
 
 def test_show_map_callback_names_downloads_by_year(app):
     with app.server.app_context():
-        figure, config = overview.show_map(2019, OPERATION_ID)
+        figure, _summary, _table, config = overview.show_map(2019, OPERATION_ID)
     assert config["toImageButtonOptions"]["filename"] == (
         "kazakhstan-mco_people-of-concern-by-country_2019"
     )

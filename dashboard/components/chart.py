@@ -1,10 +1,40 @@
-"""A Plotly graph as every page shows it: offline map data, named image downloads."""
+"""A Plotly graph as every page shows it, with its text alternative and its table.
+
+``chart`` is the bare graph (offline map data, named image downloads).
+``chart_figure`` wraps it for every reader: a ``<figure>`` named after the
+chart and described by a one- or two-sentence summary (its figcaption, built
+by ``figures.summaries``), a spinner while the figure
+updates (the graph keeps its place, so nothing jumps), the download buttons,
+and a "Show as table" disclosure button (``aria-expanded``/``aria-controls``)
+that reveals the same numbers as a table.
+
+A page's callback that fills the figure also fills the summary and the table:
+``*chart_outputs(graph_id)`` as Outputs and ``*chart_content(...)`` as values.
+The button's clientside callback is registered once per app with
+``add_table_toggle`` (see ``pages.overview``).
+"""
 
 from __future__ import annotations
 
 import dash
+import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
-from dash import dcc
+from dash import MATCH, Input, Output, State, dcc, html
+
+from dashboard.components.callbacks import CallbackSet
+from dashboard.components.data_download import data_download
+from dashboard.components.scroll_table import scroll_table
+from dashboard.transforms.chart_tables import TextTable
+
+TABLE_BOX = "chart-table-box"
+TABLE_TOGGLE = "chart-table-toggle"
+
+TOGGLE_SCRIPT = """
+function(_clicks, expanded) {
+    const open = expanded !== "true";
+    return [!open, open ? "true" : "false"];
+}
+"""
 
 
 def graph_config(filename: str) -> dict:
@@ -25,4 +55,141 @@ def chart(graph_id: str | dict, filename: str, figure: go.Figure | None = None) 
         figure=figure if figure is not None else go.Figure(),
         config=graph_config(filename),
         className="chart",
+    )
+
+
+def summary_id(graph_id: str) -> str:
+    return f"{graph_id}-summary"
+
+
+def table_id(graph_id: str) -> str:
+    return f"{graph_id}-table"
+
+
+def _spinner() -> html.Div:
+    return html.Div(
+        [
+            html.Span(className="spinner-border text-primary", **{"aria-hidden": "true"}),
+            html.Span("Updating the chart", className="visually-hidden"),
+        ],
+        role="status",
+        className="chart-spinner",
+    )
+
+
+def _table_toggle(graph_id: str, what: str) -> html.Button:
+    """A disclosure button; CSS shows "Show as table" or "Hide table" from ``aria-expanded``."""
+    return html.Button(
+        [
+            html.Span("Show as table", className="when-closed"),
+            html.Span("Hide table", className="when-open"),
+            html.Span(f": {what}", className="visually-hidden"),
+        ],
+        id={"type": TABLE_TOGGLE, "graph": graph_id},
+        type="button",
+        n_clicks=0,
+        className="btn btn-outline-secondary btn-sm table-toggle",
+        **{"aria-expanded": "false", "aria-controls": table_id(graph_id)},
+    )
+
+
+def text_table(table: TextTable) -> html.Div | html.P:
+    """A ``TextTable`` as an HTML table: a caption, column headers, row headers."""
+    if table.empty:
+        return html.P(f"{table.caption}: no figures.", className="empty-state mb-0")
+    header = html.Thead(
+        html.Tr(
+            [
+                html.Th(name, scope="col", className="text-end" if position else None)
+                for position, name in enumerate(table.columns)
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Th(row[0], scope="row", className="fw-normal"),
+                    *(html.Td(cell, className="text-end") for cell in row[1:]),
+                ]
+            )
+            for row in table.rows
+        ]
+    )
+    table_element = dbc.Table(
+        [html.Caption(table.caption), header, body],
+        className="chart-data-table caption-top mb-0",
+        size="sm",
+    )
+    return scroll_table(table_element, table.caption)
+
+
+def chart_figure(
+    graph_id: str,
+    filename: str,
+    what: str,
+    dataset: str | None = None,
+    *,
+    figure: go.Figure | None = None,
+    summary: str = "",
+    table: TextTable | None = None,
+    frame_class: str = "",
+) -> html.Figure:
+    """The graph ``graph_id`` of ``what`` ("budget by pillar") with its summary, the
+    downloads of ``dataset`` and its table; empty until a callback fills them."""
+    frame_classes = f"chart-frame {frame_class}".strip()
+    frame = html.Div(chart(graph_id, filename, figure), className=frame_classes)
+    loading = dcc.Loading(
+        frame,
+        target_components={graph_id: "figure"},
+        custom_spinner=_spinner(),
+        delay_show=150,
+        overlay_style={"visibility": "visible", "opacity": 0.5},
+        parent_className="chart-loading",
+    )
+    downloads = data_download(dataset, what, graph_id) if dataset else html.Div()
+    return html.Figure(
+        [
+            loading,
+            html.Figcaption(summary, id=summary_id(graph_id), className="chart-summary"),
+            html.Div(
+                [_table_toggle(graph_id, what), downloads],
+                className="chart-controls no-print d-flex flex-wrap align-items-start gap-2",
+            ),
+            html.Div(
+                html.Div(text_table(table) if table is not None else None, id=table_id(graph_id)),
+                id={"type": TABLE_BOX, "graph": graph_id},
+                hidden=True,
+                className="chart-table",
+            ),
+        ],
+        className="chart-figure mb-0",
+        # Not role="img" on the graph: plotly's toolbar buttons inside it are focusable.
+        **{"aria-label": f"Chart of {what}", "aria-describedby": summary_id(graph_id)},
+    )
+
+
+def chart_outputs(graph_id: str) -> list[Output]:
+    """The figure, summary and table of a ``chart_figure``, for one callback to fill."""
+    return [
+        Output(graph_id, "figure"),
+        Output(summary_id(graph_id), "children"),
+        Output(table_id(graph_id), "children"),
+    ]
+
+
+def chart_content(figure: go.Figure, summary: str, table: TextTable) -> tuple:
+    """Values for ``chart_outputs``."""
+    return figure, summary, text_table(table)
+
+
+def add_table_toggle(callbacks: CallbackSet) -> None:
+    """Declare the "Show as table" buttons' callback on ``callbacks``; once per app."""
+    callbacks.clientside(
+        TOGGLE_SCRIPT,
+        Output({"type": TABLE_BOX, "graph": MATCH}, "hidden"),
+        Output({"type": TABLE_TOGGLE, "graph": MATCH}, "aria-expanded"),
+        Input({"type": TABLE_TOGGLE, "graph": MATCH}, "n_clicks"),
+        State({"type": TABLE_TOGGLE, "graph": MATCH}, "aria-expanded"),
+        prevent_initial_call=True,
     )

@@ -6,6 +6,8 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
+from dashboard.components.scroll_table import scroll_table
+
 
 def _header(columns: list[tuple[str, str]]) -> html.Thead:
     return html.Thead(
@@ -13,7 +15,7 @@ def _header(columns: list[tuple[str, str]]) -> html.Thead:
     )
 
 
-def contributions_table(rows: pd.DataFrame, caption: str) -> dbc.Table:
+def contributions_table(rows: pd.DataFrame, caption: str) -> html.Div:
     """Rows from ``transforms.contributions.display_rows``: date, donor, type, country."""
     body = html.Tbody(
         [
@@ -32,13 +34,13 @@ def contributions_table(rows: pd.DataFrame, caption: str) -> dbc.Table:
         ]
     )
     columns = [("Date", ""), ("Donor", ""), ("Donor type", ""), ("Country", "")]
-    return dbc.Table(
+    table = dbc.Table(
         [html.Caption(caption), _header(columns), body],
         className="contributions-table caption-top mb-0",
         size="sm",
         striped=True,
-        responsive=True,
     )
+    return scroll_table(table, caption)
 
 
 def donor_counts_table(counts: pd.DataFrame, caption: str, note: str | None = None) -> html.Div:
@@ -56,11 +58,13 @@ def donor_counts_table(counts: pd.DataFrame, caption: str, note: str | None = No
         ]
     )
     columns = [("Donor", ""), ("Donor type", ""), ("Contributions", "text-end")]
-    table = dbc.Table(
-        [html.Caption(caption), _header(columns), body],
-        className="donor-counts-table caption-top mb-0",
-        size="sm",
-        responsive=True,
+    table = scroll_table(
+        dbc.Table(
+            [html.Caption(caption), _header(columns), body],
+            className="donor-counts-table caption-top mb-0",
+            size="sm",
+        ),
+        caption,
     )
     notes = [html.P(note, className="small text-body-secondary mt-2 mb-0")] if note else []
     return html.Div([table, *notes])

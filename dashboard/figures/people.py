@@ -10,6 +10,8 @@ from dashboard.figures import theme
 HIGHLIGHT = "#0072B2"
 OTHER_YEARS = theme.MUTED
 HOVER = "%{x}: %{y:,} people of concern<extra></extra>"
+OUTLINE = "#212529"
+SELECTED_LABEL = "selected"
 
 
 def trend_title(years: list[int]) -> str:
@@ -42,12 +44,23 @@ def trend_figure(trend: pd.DataFrame, selected_year: int, source: str) -> go.Fig
             hovertemplate=HOVER,
         )
     if selected.any():
+        total = int(trend.loc[selected, "total"].iloc[0])
         figure.add_bar(
             name=f"{selected_year} (selected)",
-            x=list(trend.loc[selected, "year"]),
-            y=list(trend.loc[selected, "total"]),
-            marker_color=HIGHLIGHT,
+            x=[selected_year],
+            y=[total],
+            marker={"color": HIGHLIGHT, "line": {"color": OUTLINE, "width": 2}},
             hovertemplate=HOVER,
+        )
+        # Not by colour alone: the selected year's bar is also outlined and labelled.
+        figure.add_annotation(
+            x=selected_year,
+            y=total,
+            text=SELECTED_LABEL,
+            showarrow=False,
+            yanchor="bottom",
+            yshift=2,
+            font={"size": 12, "color": OUTLINE},
         )
     else:
         figure.add_annotation(
@@ -65,7 +78,12 @@ def trend_figure(trend: pd.DataFrame, selected_year: int, source: str) -> go.Fig
         barmode="overlay",
         showlegend=False,
         xaxis={"title": {"text": "Year"}, "tickmode": "array", "tickvals": years},
-        yaxis={"title": {"text": "People of concern (persons)"}, "tickformat": ",d"},
+        yaxis={
+            "title": {"text": "People of concern (persons)"},
+            "tickformat": ",d",
+            # Headroom for the "selected" label above the tallest bar.
+            "range": [0, float(trend["total"].max()) * 1.15],
+        },
         margin={"l": 70, "r": 10, "t": 60, "b": 90},
     )
     return theme.finish(figure, title, source)

@@ -9,21 +9,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import Input, Output, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids, runtime
 from dashboard.components import budget_summary
 from dashboard.components.callbacks import CallbackSet
-from dashboard.components.chart import chart, graph_config
-from dashboard.components.data_download import data_download
+from dashboard.components.chart import chart_content, chart_figure, chart_outputs, graph_config
 from dashboard.data import Operation
+from dashboard.figures import summaries
 from dashboard.figures.budget import (
     budget_vs_expenditure_figure,
     pillar_split_figure,
     pillar_stack_figure,
 )
 from dashboard.transforms import budget as tf
+from dashboard.transforms import chart_tables as tables
+from dashboard.transforms.datasets import build_dataset
 
 PATH = "/budget"
 LABEL = "Budget"
@@ -77,55 +80,39 @@ def layout(operation: Operation, _query: Mapping[str, str] | None = None) -> htm
                     dbc.Row(
                         [
                             dbc.Col(
-                                [
-                                    chart(
-                                        IDS.TOTALS_GRAPH, f"{op_id}_budget-and-expenditure_{files}"
-                                    ),
-                                    data_download(
-                                        "budget-and-expenditure",
-                                        "budget and expenditure per year",
-                                        IDS.TOTALS_GRAPH,
-                                    ),
-                                ],
+                                chart_figure(
+                                    IDS.TOTALS_GRAPH,
+                                    f"{op_id}_budget-and-expenditure_{files}",
+                                    "budget and expenditure per year",
+                                    "budget-and-expenditure",
+                                ),
                                 **column,
                             ),
                             dbc.Col(
-                                [
-                                    chart(IDS.SPLIT_GRAPH, f"{op_id}_budget-split-by-pillar"),
-                                    data_download(
-                                        "budget-split-by-pillar",
-                                        "the year's split by pillar",
-                                        IDS.SPLIT_GRAPH,
-                                    ),
-                                ],
+                                chart_figure(
+                                    IDS.SPLIT_GRAPH,
+                                    f"{op_id}_budget-split-by-pillar",
+                                    "the year's split by pillar",
+                                    "budget-split-by-pillar",
+                                ),
                                 **column,
                             ),
                             dbc.Col(
-                                [
-                                    chart(
-                                        IDS.BUDGET_PILLARS_GRAPH,
-                                        f"{op_id}_budget-by-pillar_{files}",
-                                    ),
-                                    data_download(
-                                        "budget-by-pillar",
-                                        "budget by pillar",
-                                        IDS.BUDGET_PILLARS_GRAPH,
-                                    ),
-                                ],
+                                chart_figure(
+                                    IDS.BUDGET_PILLARS_GRAPH,
+                                    f"{op_id}_budget-by-pillar_{files}",
+                                    "budget by pillar",
+                                    "budget-by-pillar",
+                                ),
                                 **column,
                             ),
                             dbc.Col(
-                                [
-                                    chart(
-                                        IDS.EXPENDITURE_PILLARS_GRAPH,
-                                        f"{op_id}_expenditure-by-pillar_{files}",
-                                    ),
-                                    data_download(
-                                        "expenditure-by-pillar",
-                                        "expenditure by pillar",
-                                        IDS.EXPENDITURE_PILLARS_GRAPH,
-                                    ),
-                                ],
+                                chart_figure(
+                                    IDS.EXPENDITURE_PILLARS_GRAPH,
+                                    f"{op_id}_expenditure-by-pillar_{files}",
+                                    "expenditure by pillar",
+                                    "expenditure-by-pillar",
+                                ),
                                 **column,
                             ),
                         ],
@@ -144,7 +131,7 @@ def layout(operation: Operation, _query: Mapping[str, str] | None = None) -> htm
     Output(IDS.SUMMARY, "children"),
     Output(IDS.YEAR_NOTES, "children"),
     Output(IDS.PILLAR_TABLE, "children"),
-    Output(IDS.SPLIT_GRAPH, "figure"),
+    *chart_outputs(IDS.SPLIT_GRAPH),
     Output(IDS.SPLIT_GRAPH, "config"),
     Input(ids.YEAR, "data"),
     Input(ids.OPERATION, "data"),
@@ -161,15 +148,19 @@ def show_selected_year(year: int | None, operation_id: str | None) -> tuple:
         budget_summary.summary_cards(summary),
         budget_summary.notes([note] if note else []),
         budget_summary.pillar_table(split, year),
-        pillar_split_figure(split, year, operation.meta.source),
+        *chart_content(
+            pillar_split_figure(split, year, operation.meta.source),
+            summaries.pillar_split_summary(split, year),
+            tables.split_table(_dataset("budget-split-by-pillar", operation, year), year),
+        ),
         graph_config(f"{operation.meta.id}_budget-split-by-pillar_{year}"),
     )
 
 
 @callbacks.callback(
-    Output(IDS.TOTALS_GRAPH, "figure"),
-    Output(IDS.BUDGET_PILLARS_GRAPH, "figure"),
-    Output(IDS.EXPENDITURE_PILLARS_GRAPH, "figure"),
+    *chart_outputs(IDS.TOTALS_GRAPH),
+    *chart_outputs(IDS.BUDGET_PILLARS_GRAPH),
+    *chart_outputs(IDS.EXPENDITURE_PILLARS_GRAPH),
     Output(IDS.CHART_NOTES, "children"),
     Input(ids.YEAR, "data"),
     Input(ids.OPERATION, "data"),
@@ -182,8 +173,29 @@ def show_years(year: int | None, operation_id: str | None) -> tuple:
     totals = tf.yearly_totals(budget)
     no_bar = tf.no_bar_note(budget, year)
     return (
-        budget_vs_expenditure_figure(totals, year, source),
-        pillar_stack_figure(tf.pillar_amounts(budget, tf.BUDGET), "Budget", year, source),
-        pillar_stack_figure(tf.pillar_amounts(budget, tf.EXPENDITURE), "Expenditure", year, source),
+        *chart_content(
+            budget_vs_expenditure_figure(totals, year, source),
+            summaries.budget_totals_summary(totals, year),
+            tables.budget_and_expenditure_table(
+                _dataset("budget-and-expenditure", operation, year)
+            ),
+        ),
+        *_pillar_chart(operation, tf.BUDGET, "Budget", year),
+        *_pillar_chart(operation, tf.EXPENDITURE, "Expenditure", year),
         budget_summary.notes([*([no_bar] if no_bar else []), *tf.gap_notes(totals)]),
+    )
+
+
+def _dataset(name: str, operation: Operation, year: int) -> pd.DataFrame:
+    return build_dataset(name, operation, year, {}).frame
+
+
+def _pillar_chart(operation: Operation, measure: str, name: str, year: int) -> tuple:
+    """Figure, summary and table of the budget (or expenditure) by pillar."""
+    amounts = tf.pillar_amounts(operation.budget, measure)
+    slug = f"{name.lower()}-by-pillar"
+    return chart_content(
+        pillar_stack_figure(amounts, name, year, operation.meta.source),
+        summaries.pillar_stack_summary(amounts, name, year),
+        tables.by_pillar_table(_dataset(slug, operation, year), measure, name),
     )

@@ -11,14 +11,22 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
-from dashboard.components.chart import chart, graph_config
+from dashboard.components.chart import (
+    chart_content,
+    chart_figure,
+    chart_outputs,
+    graph_config,
+)
 from dashboard.components.country_panel import country_buttons, country_panel, panel_prompt
 from dashboard.components.data_download import data_download
 from dashboard.components.key_figures import key_figure_cards
 from dashboard.data import Operation
 from dashboard.figures.map import clicked_country, country_map, map_title
 from dashboard.figures.people import breakdown_figure, trend_figure
+from dashboard.figures.summaries import breakdown_summary, map_summary, trend_summary
+from dashboard.transforms import chart_tables
 from dashboard.transforms.countries import country_name
+from dashboard.transforms.datasets import build_dataset
 from dashboard.transforms.formatting import format_count
 from dashboard.transforms.key_figures import naming_country, plan_after, results_for
 from dashboard.transforms.people_of_concern import (
@@ -102,19 +110,17 @@ def _map_section(operation: Operation, country: str | None) -> html.Section:
                 [
                     dbc.Col(
                         [
-                            html.Div(
-                                chart(IDS.MAP, _map_filename(meta.id, meta.report_year)),
-                                className="map-frame",
+                            chart_figure(
+                                IDS.MAP,
+                                _map_filename(meta.id, meta.report_year),
+                                "people of concern by country",
+                                "people-of-concern-by-country",
+                                frame_class="map-frame",
                             ),
                             html.P(
                                 meta.map_disclaimer,
                                 id=IDS.MAP_DISCLAIMER,
                                 className="small text-body-secondary map-disclaimer",
-                            ),
-                            data_download(
-                                "people-of-concern-by-country",
-                                "people of concern by country",
-                                IDS.MAP,
                             ),
                         ],
                         lg=8,
@@ -162,12 +168,12 @@ def _people_section(operation: Operation) -> html.Section:
                         md=4,
                     ),
                     dbc.Col(
-                        [
-                            chart(IDS.POC_TREND, _trend_filename(operation)),
-                            data_download(
-                                "people-of-concern", "people of concern per year", IDS.POC_TREND
-                            ),
-                        ],
+                        chart_figure(
+                            IDS.POC_TREND,
+                            _trend_filename(operation),
+                            "people of concern per year",
+                            "people-of-concern",
+                        ),
                         md=8,
                     ),
                 ],
@@ -200,7 +206,9 @@ def layout(operation: Operation, query: Mapping[str, str] | None = None) -> html
     Input(ids.YEAR, "data"),
     Input(ids.OPERATION, "data"),
 )
-def show_key_figures(year: int, operation_id: str) -> tuple:
+def show_key_figures(year: int | None, operation_id: str) -> tuple:
+    if year is None:
+        raise PreventUpdate
     figures = runtime.operation(operation_id).key_figures
     return (
         f"{year} year-end results",
@@ -211,12 +219,14 @@ def show_key_figures(year: int, operation_id: str) -> tuple:
 
 
 @callbacks.callback(
-    Output(IDS.MAP, "figure"),
+    *chart_outputs(IDS.MAP),
     Output(IDS.MAP, "config"),
     Input(ids.YEAR, "data"),
     Input(ids.OPERATION, "data"),
 )
-def show_map(year: int, operation_id: str) -> tuple:
+def show_map(year: int | None, operation_id: str) -> tuple:
+    if year is None:
+        raise PreventUpdate
     operation = runtime.operation(operation_id)
     meta = operation.meta
     shading = country_shading(operation.population_by_country, year, meta.countries)
@@ -229,7 +239,8 @@ def show_map(year: int, operation_id: str) -> tuple:
         title=map_title(year),
         source=meta.source,
     )
-    return figure, graph_config(_map_filename(meta.id, year))
+    summary, table = map_summary(shading, year), chart_tables.country_table(shading, year)
+    return *chart_content(figure, summary, table), graph_config(_map_filename(meta.id, year))
 
 
 @callbacks.callback(
@@ -270,7 +281,9 @@ def select_country(
     Input(ids.OPERATION, "data"),
     State({"type": IDS.COUNTRY_BUTTON, "country": ALL}, "id"),
 )
-def show_country(country: str | None, year: int, operation_id: str, buttons: list) -> tuple:
+def show_country(country: str | None, year: int | None, operation_id: str, buttons: list) -> tuple:
+    if year is None:
+        raise PreventUpdate
     operation = runtime.operation(operation_id)
     pressed = ["true" if button["country"] == country else "false" for button in buttons]
     if country not in operation.meta.countries:
@@ -284,29 +297,26 @@ def show_country(country: str | None, year: int, operation_id: str, buttons: lis
     Output(IDS.POC_YEAR, "children"),
     Output(IDS.POC_TOTAL, "children"),
     Output(IDS.POC_CHANGE, "children"),
-    Output(IDS.POC_TREND, "figure"),
+    *chart_outputs(IDS.POC_TREND),
     Output(IDS.POC_BREAKDOWN, "children"),
     Input(ids.YEAR, "data"),
     Input(ids.OPERATION, "data"),
 )
-def show_people(year: int, operation_id: str) -> tuple:
+def show_people(year: int | None, operation_id: str) -> tuple:
+    if year is None:
+        raise PreventUpdate
     operation = runtime.operation(operation_id)
     people = operation.people_of_concern
     by_type = breakdown_for(operation.population_by_type, year)
     breakdown = (
-        html.Div(
-            [
-                chart(
-                    IDS.POC_BREAKDOWN_CHART,
-                    f"{operation.meta.id}_people-of-concern-by-type_{year}",
-                    breakdown_figure(by_type, year, operation.meta.source),
-                ),
-                data_download(
-                    "population-by-type",
-                    "people of concern by population type",
-                    IDS.POC_BREAKDOWN_CHART,
-                ),
-            ]
+        chart_figure(
+            IDS.POC_BREAKDOWN_CHART,
+            f"{operation.meta.id}_people-of-concern-by-type_{year}",
+            "people of concern by population type",
+            "population-by-type",
+            figure=breakdown_figure(by_type, year, operation.meta.source),
+            summary=breakdown_summary(by_type, year),
+            table=chart_tables.population_type_table(by_type, year),
         )
         if not by_type.empty
         else html.P(
@@ -317,6 +327,12 @@ def show_people(year: int, operation_id: str) -> tuple:
         f"People of concern, {year}",
         format_count(total_for(people, year)),
         describe_change(change_on_previous(people, year)),
-        trend_figure(trend(people), year, operation.meta.source),
+        *chart_content(
+            trend_figure(trend(people), year, operation.meta.source),
+            trend_summary(trend(people), year),
+            chart_tables.people_trend_table(
+                build_dataset("people-of-concern", operation, year, {}).frame
+            ),
+        ),
         breakdown,
     )
