@@ -48,11 +48,16 @@ def graph_config(filename: str) -> dict:
     }
 
 
+# A placeholder until a callback fills the graph.  A bare dict, because an empty
+# go.Figure() carries the whole default template (about 10 KB) into every layout.
+EMPTY_FIGURE = {"data": [], "layout": {}}
+
+
 def chart(graph_id: str | dict, filename: str, figure: go.Figure | None = None) -> dcc.Graph:
     """A graph whose figure a callback fills; ``filename`` names its downloads."""
     return dcc.Graph(
         id=graph_id,
-        figure=figure if figure is not None else go.Figure(),
+        figure=figure if figure is not None else EMPTY_FIGURE,
         config=graph_config(filename),
         className="chart",
     )
