@@ -1,0 +1,186 @@
+"""Scale: synthetic operations (1, 10, 100, 1,000 x 8 years) in a temporary data folder.
+
+    python bench/bench_scale.py [--sizes 1 10 100 1000] [--requests 150]
+
+The operations are generated at run time (``bench/synthetic.py``) into a
+temporary folder, never into ``data/``; ``DASHBOARD_DATA_DIR`` points the app
+at it.  For each size:
+
+- load: a fresh Python process times ``load_catalogue`` (read and validate
+  every operation) and ``create_app`` (both), and reports its RSS;
+- gunicorn ``-w 2 -b 127.0.0.1:PORT dashboard.wsgi:server``: seconds until it
+  answers ``/healthz``, the RSS (and USS, the memory not shared with the
+  preloaded master) of one worker after the requests below;
+- the year-switch callbacks of the budget and overview pages (bodies built from
+  ``/_dash-dependencies``) for the last synthetic operation, one connection,
+  random years: p50/p95 latency.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import psutil
+from common import REPO, gunicorn, percentile, print_table, write_results
+from synthetic import YEARS, write_operations
+
+COMMAND = "python bench/bench_scale.py"
+CALLBACK_PREFIXES = ("..budget-", "..overview-results", "..overview-map", "..overview-poc")
+
+LOAD_SCRIPT = """
+import json, sys, time
+start = time.perf_counter()
+from dashboard.runtime import load_catalogue
+imported = time.perf_counter()
+catalogue = load_catalogue(sys.argv[1])
+loaded = time.perf_counter()
+from dashboard.app import create_app
+app = create_app(sys.argv[1])
+created = time.perf_counter()
+import psutil
+print(json.dumps({"import_s": imported - start, "load_catalogue_s": loaded - imported,
+                  "create_app_s": created - loaded,
+                  "rss_mb": psutil.Process().memory_info().rss / 2**20}))
+"""
+
+
+def callback_bodies(base: str, operation: str) -> list[tuple[str, dict]]:
+    """Bodies of the page callbacks whose inputs are exactly (selected-year, operation-id)."""
+    with urllib.request.urlopen(base + "/_dash-dependencies") as response:
+        dependencies = json.load(response)
+    bodies = []
+    for dep in dependencies:
+        inputs = [(i["id"], i["property"]) for i in dep["inputs"]]
+        if inputs != [("selected-year", "data"), ("operation-id", "data")] or dep.get("state"):
+            continue
+        if not dep["output"].startswith(CALLBACK_PREFIXES):
+            continue
+        parts = dep["output"].strip(".").split("...")
+        outputs = [dict(zip(("id", "property"), p.rsplit(".", 1), strict=True)) for p in parts]
+        body = {
+            "output": dep["output"],
+            "outputs": outputs,
+            "inputs": [
+                {"id": "selected-year", "property": "data", "value": 2020},
+                {"id": "operation-id", "property": "data", "value": operation},
+            ],
+            "changedPropIds": ["selected-year.data"],
+            "state": [],
+        }
+        bodies.append((parts[0], body))
+    return bodies
+
+
+def latencies(base: str, bodies: list[tuple[str, dict]], requests: int) -> dict[str, list[float]]:
+    url = urlparse(base)
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+    rng = random.Random(1)
+    result: dict[str, list[float]] = {}
+    for name, body in bodies:
+        for _ in range(requests):
+            body["inputs"][0]["value"] = rng.choice(YEARS)
+            payload = json.dumps(body)
+            start = time.perf_counter()
+            connection.request(
+                "POST",
+                "/_dash-update-component",
+                body=payload,
+                headers={"Content-Type": "application/json", "Accept-Encoding": "br"},
+            )
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                raise RuntimeError(f"{name}: HTTP {response.status}")
+            result.setdefault(name, []).append((time.perf_counter() - start) * 1000)
+    connection.close()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1, 10, 100, 1000])
+    parser.add_argument("--requests", type=int, default=150)
+    args = parser.parse_args()
+    rows, results = [], []
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory(prefix="bench-synthetic-") as scratch:
+            root = Path(scratch)
+            started = time.perf_counter()
+            ids = write_operations(root, size)
+            generated = time.perf_counter() - started
+            loaded = json.loads(
+                subprocess.run(
+                    [sys.executable, "-c", LOAD_SCRIPT, str(root)],
+                    cwd=REPO,
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout
+            )
+            started = time.perf_counter()
+            with gunicorn(2, data_dir=root, timeout=600) as (base, process):
+                ready = time.perf_counter() - started
+                bodies = callback_bodies(base, ids[-1])
+                times = latencies(base, bodies, args.requests)
+                worker = psutil.Process(process.pid).children()[0]
+                memory = worker.memory_full_info()
+            per_callback = {
+                name: {"p50_ms": percentile(v, 50), "p95_ms": percentile(v, 95)}
+                for name, v in times.items()
+            }
+            worst = max(per_callback.values(), key=lambda v: v["p95_ms"])
+            entry = {
+                "operations": size,
+                "years": len(YEARS),
+                "generate_s": generated,
+                **loaded,
+                "gunicorn_ready_s": ready,
+                "worker_rss_mb": memory.rss / 2**20,
+                "worker_uss_mb": memory.uss / 2**20,
+                "callbacks": per_callback,
+            }
+            results.append(entry)
+            rows.append(
+                [
+                    size,
+                    loaded["load_catalogue_s"],
+                    loaded["create_app_s"],
+                    ready,
+                    entry["worker_rss_mb"],
+                    entry["worker_uss_mb"],
+                    per_callback.get("budget-vs-expenditure.figure", worst)["p95_ms"],
+                    worst["p95_ms"],
+                ]
+            )
+            print(f"{size} operations: done", flush=True)
+    print()
+    print_table(
+        [
+            "operations",
+            "load_catalogue s",
+            "create_app s",
+            "gunicorn ready s",
+            "worker RSS MB",
+            "worker USS MB",
+            "budget charts p95 ms",
+            "slowest callback p95 ms",
+        ],
+        rows,
+    )
+    write_results("scale", COMMAND, {"sizes": results})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""Year switch: choosing a year in ``#year-select`` until every chart and card shows it.
+
+    python bench/bench_year_switch.py [--switches 50] [--pages / /budget ...]
+
+gunicorn (2 workers) and headless Chromium on 127.0.0.1, as in
+``bench_page_load.py``.  The clock starts when the browser dispatches the
+select's ``change`` event (a capturing listener in the page, so WebDriver's own
+latency is not counted) and stops at the first moment every chart has finished
+a new ``Plotly.react`` (its promise resolved) and every year heading of the
+page names the new year.  The floor: a static page holding every year's
+figures that calls ``Plotly.react`` on the same graphs with the next year's
+figures (no server round trip, no React), timed the same way.  The years cycle
+through all the operation's years, so every switch changes the year.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from browser_pages import (
+    START_YEAR,
+    discover,
+    figures_for,
+    page_url,
+    prepare_static,
+    switch_spec,
+    write_floor,
+)
+from common import (
+    PAGES,
+    chrome,
+    gunicorn,
+    install_harness,
+    network_events,
+    percentile,
+    print_table,
+    static_server,
+    wait_ready,
+    write_results,
+)
+from selenium.webdriver.support.ui import Select
+
+COMMAND = "python bench/bench_year_switch.py"
+YEARS = [2021, 2019, 2018, 2017, 2016, 2015, 2020]  # every year once per cycle
+
+
+def year_sequence(count: int) -> list[int]:
+    return [YEARS[i % len(YEARS)] for i in range(count)]
+
+
+def app_switches(driver, base: str, page: str, graphs: int, years: list[int]) -> list[float]:
+    install_harness(driver, switch_spec(page, graphs))
+    driver.get(page_url(base, page))
+    wait_ready(driver)
+    select = Select(driver.find_element("css selector", "#year-select"))
+    times = []
+    for year in years:
+        driver.execute_script("window.__bench.arm(arguments[0])", year)
+        select.select_by_value(str(year))
+        result = wait_ready(driver)
+        times.append(result["t1"] - result["t0"])
+        network_events(driver)
+    return times
+
+
+def floor_switches(driver, url: str, graphs: int, years: list[int]) -> list[float]:
+    install_harness(driver, {"graphs": graphs, "texts": [], "titled": True})
+    driver.get(url)
+    wait_ready(driver)
+    times = []
+    for year in years:
+        driver.execute_script("window.__switch(arguments[0])", year)
+        result = wait_ready(driver)
+        times.append(result["t1"] - result["t0"])
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--switches", type=int, default=50)
+    parser.add_argument("--pages", nargs="*", default=list(PAGES))
+    args = parser.parse_args()
+    years = year_sequence(args.switches)
+
+    rows, results = [], []
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-floor-") as scratch,
+        gunicorn(2) as (base, _process),
+    ):
+        folder = Path(scratch)
+        prepare_static(folder)
+        with static_server(folder) as static:
+            driver = chrome()
+            try:
+                for page in args.pages:
+                    found = discover(driver, base, page)
+                    graphs = found["graphs"]
+                    ids = [g["id"] for g in graphs]
+                    app_switches(driver, base, page, len(graphs), YEARS)  # warm-up cycle
+                    app = app_switches(driver, base, page, len(graphs), years)
+                    floor = None
+                    if graphs:
+                        figures = {
+                            year: figures_for(base, found["posts"], ids, year)
+                            for year in {*YEARS, START_YEAR}
+                        }
+                        name = f"switch{page.replace('/', '_') or '_'}.html"
+                        url = static + write_floor(folder, name, graphs, figures, START_YEAR)
+                        floor_switches(driver, url, len(graphs), YEARS)  # warm-up cycle
+                        floor = floor_switches(driver, url, len(graphs), years)
+                    app_p95 = percentile(app, 95)
+                    floor_p95 = percentile(floor, 95) if floor else None
+                    ratio = app_p95 / floor_p95 if floor_p95 else None
+                    met = app_p95 < 150 and (ratio is None or ratio <= 2)
+                    results.append(
+                        {
+                            "page": page,
+                            "graphs": ids,
+                            "switches": len(app),
+                            "app_ms": app,
+                            "floor_ms": floor,
+                            "app_p50_ms": percentile(app, 50),
+                            "app_p95_ms": app_p95,
+                            "floor_p50_ms": percentile(floor, 50) if floor else None,
+                            "floor_p95_ms": floor_p95,
+                            "ratio_p95": ratio,
+                            "target_met": met,
+                        }
+                    )
+                    rows.append(
+                        [
+                            page,
+                            len(ids),
+                            percentile(app, 50),
+                            app_p95,
+                            percentile(floor, 50) if floor else "n/a",
+                            floor_p95 if floor else "n/a",
+                            f"{ratio:.2f}x" if ratio else "n/a",
+                            "yes" if met else "NO",
+                        ]
+                    )
+                    print(f"{page}: done", flush=True)
+            finally:
+                driver.quit()
+    print()
+    print_table(
+        [
+            "page",
+            "charts",
+            "app p50 ms",
+            "app p95 ms",
+            "floor p50 ms",
+            "floor p95 ms",
+            "p95 app/floor",
+            "<150ms & <=2x",
+        ],
+        rows,
+    )
+    write_results(
+        "year_switch", COMMAND, {"target_p95_ms": 150, "target_ratio": 2, "pages": results}
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,188 @@
+"""What "drawn" means for each page, and the static Plotly pages that are the floor.
+
+The floor of a page draws the same figures (the JSON the app's callbacks
+return, fetched by replaying the browser's own callback requests) in divs of
+the same size, with the plotly.min.js that the plotly package ships, from a
+static server on 127.0.0.1: the least any Plotly page can do.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import shutil
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+from common import (
+    REPO,
+    callback_posts_with_urls,
+    install_harness,
+    network_events,
+    plotly_js_path,
+    post_json,
+    wait_ready,
+)
+
+START_YEAR = 2020
+# Text that must be filled before a page counts as loaded; with ``yearTexts`` a
+# year switch also waits until each of them names the new year.
+TEXTS: dict[str, list[list[str]]] = {
+    "/": [
+        ["#overview-results-heading", ""],
+        ["#overview-results", ""],
+        ["#overview-poc-year", ""],
+        ["#overview-poc-total", ""],
+    ],
+    "/budget": [["#budget-year-heading", ""], ["#budget-summary", ""]],
+    "/narratives": [["#narratives-heading", ""], ["#narratives-content", ""]],
+    "/contributions": [["#contributions-heading", ""], ["#contributions-counts-heading", ""]],
+}
+# Of those, the ones that always name the selected year.
+YEAR_TEXTS: dict[str, list[list[str]]] = {
+    "/": [["#overview-results-heading", ""], ["#overview-poc-year", ""]],
+    "/budget": [["#budget-year-heading", ""]],
+    "/narratives": [["#narratives-heading", ""]],
+    "/contributions": [["#contributions-heading", ""], ["#contributions-counts-heading", ""]],
+}
+GRAPHS_JS = """
+return [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
+  const box = gd.getBoundingClientRect();
+  return {id: gd.closest('.dash-graph') ? gd.closest('.dash-graph').id : gd.id,
+          width: Math.round(box.width), height: Math.round(box.height)};
+});
+"""
+
+
+def load_spec(page: str, graphs: int, year: int = START_YEAR) -> dict:
+    texts = [
+        [selector, str(year) if [selector, ""] in YEAR_TEXTS[page] else text]
+        for selector, text in TEXTS[page]
+    ]
+    return {"graphs": graphs, "texts": texts, "titled": True}
+
+
+def switch_spec(page: str, graphs: int) -> dict:
+    return {"graphs": graphs, "texts": YEAR_TEXTS[page], "titled": True, "yearTexts": True}
+
+
+def page_url(base: str, page: str, year: int = START_YEAR) -> str:
+    return f"{base}{page}?year={year}"
+
+
+def discover(driver, base: str, page: str, settle: float = 2.5) -> dict:
+    """Load ``page`` once: its graphs (id, size) and the callback requests it sends."""
+    install_harness(driver, load_spec(page, 0))
+    network_events(driver)
+    driver.get(page_url(base, page))
+    wait_ready(driver)
+    time.sleep(settle)  # let every callback and lazy chunk finish
+    graphs = driver.execute_script(GRAPHS_JS)
+    posts = callback_posts_with_urls(network_events(driver))
+    return {"page": page, "graphs": graphs, "posts": posts}
+
+
+def with_year(body: dict, year: int) -> dict:
+    """A recorded callback request with the selected year replaced by ``year``."""
+    body = copy.deepcopy(body)
+
+    def entries(items: list) -> list[dict]:
+        flat: list[dict] = []
+        for item in items:
+            flat.extend(item if isinstance(item, list) else [item])
+        return flat
+
+    for entry in entries(body.get("inputs", [])) + entries(body.get("state", [])):
+        key = (entry.get("id"), entry.get("property"))
+        if key == ("selected-year", "data"):
+            entry["value"] = year
+        elif key == ("year-select", "value"):
+            entry["value"] = str(year)
+        elif key == ("url", "search"):
+            value = entry.get("value") or ""
+            entry["value"] = (
+                re.sub(r"year=\d+", f"year={year}", value)
+                if "year=" in value
+                else (f"?year={year}")
+            )
+    return body
+
+
+def figures_for(base: str, posts: list[dict], graph_ids: list[str], year: int) -> list[dict]:
+    """The figure (and config) of each graph for ``year``, from the app's own callbacks."""
+    found: dict[str, dict] = {}
+    for post in posts:
+        if ".figure" not in post["body"]["output"]:
+            continue
+        _status, raw = post_json(base + post["path"], with_year(post["body"], year))
+        for component_id, props in json.loads(raw)["response"].items():
+            if "figure" in props:
+                found[component_id] = {"figure": props["figure"], "config": props.get("config")}
+    missing = [graph_id for graph_id in graph_ids if graph_id not in found]
+    if missing:
+        raise RuntimeError(f"no callback returned the figure of {missing}")
+    return [found[graph_id] for graph_id in graph_ids]
+
+
+DEFAULT_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "topojsonURL": "/assets/topojson/",
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
+
+FLOOR_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>floor</title>
+<script src="/plotly.min.js"></script></head>
+<body style="margin:0">
+%DIVS%
+<script>
+const GRAPHS = %GRAPHS%;
+const FIGURES = %FIGURES%;
+function draw(year, fn) {
+  FIGURES[year].forEach((item, i) => {
+    const f = item.figure;
+    fn(document.getElementById("g" + i), f.data || [], f.layout || {},
+       Object.assign({}, %CONFIG%, item.config || {}));
+  });
+}
+draw("%START%", Plotly.newPlot);
+window.__switch = (year) => {
+  window.__bench.arm(year);
+  window.__bench.t0 = performance.now();
+  draw(String(year), Plotly.react);
+};
+</script></body></html>
+"""
+
+
+def write_floor(
+    folder: Path, name: str, graphs: list[dict], figures: dict[int, list[dict]], start: int
+) -> str:
+    """Write ``folder/name`` drawing ``figures[start]``; ``__switch(year)`` reacts to another."""
+    divs = "\n".join(
+        f'<div id="g{i}" style="width:{g["width"]}px;height:{g["height"]}px"></div>'
+        for i, g in enumerate(graphs)
+    )
+    html = (
+        FLOOR_PAGE.replace("%DIVS%", divs)
+        .replace("%GRAPHS%", json.dumps(graphs))
+        .replace("%CONFIG%", json.dumps(DEFAULT_CONFIG))
+        .replace("%START%", str(start))
+        .replace("%FIGURES%", json.dumps({str(y): f for y, f in figures.items()}))
+    )
+    (folder / name).write_text(html, encoding="utf-8")
+    return "/" + name
+
+
+def prepare_static(folder: Path) -> None:
+    """plotly.min.js from the plotly package and the map's topojson, as the app serves it."""
+    shutil.copy(plotly_js_path(), folder / "plotly.min.js")
+    shutil.copytree(REPO / "assets" / "topojson", folder / "assets" / "topojson")
+
+
+def url_path(url: str) -> str:
+    parsed = urlparse(url)
+    return parsed.path + (f"?{parsed.query}" if parsed.query else "")

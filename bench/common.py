@@ -1,0 +1,412 @@
+"""Shared pieces of the benchmarks: servers on 127.0.0.1, headless Chromium, tables, JSON.
+
+Every server here listens on 127.0.0.1 only and is stopped by the benchmark that
+started it (by its process, never by name).  Results go to ``bench/results/``
+(git-ignored).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS_DIR = REPO / "bench" / "results"
+OPERATION = "kazakhstan-mco"
+PAGES = ("/", "/budget", "/narratives", "/contributions")
+# Any host but the local machine resolves to nothing (as in the browser tests).
+HOST_RULES = "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+
+# ---------------------------------------------------------------- numbers and output
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The q-th percentile (0-100), linear between closest ranks."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q / 100
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """A plain-text table, numbers right-aligned."""
+
+    def cell(value: object) -> str:
+        if isinstance(value, float):
+            return f"{value:,.1f}" if abs(value) >= 100 else f"{value:,.2f}"
+        if isinstance(value, int):
+            return f"{value:,}"
+        return str(value)
+
+    text = [[cell(value) for value in row] for row in rows]
+    widths = [max(len(str(h)), *(len(r[i]) for r in text)) for i, h in enumerate(headers)]
+    print("  ".join(str(h).ljust(w) for h, w in zip(headers, widths, strict=True)))
+    print("  ".join("-" * w for w in widths))
+    for row, raw in zip(text, rows, strict=True):
+        print(
+            "  ".join(
+                c.rjust(w) if isinstance(v, int | float) else c.ljust(w)
+                for c, v, w in zip(row, raw, widths, strict=True)
+            )
+        )
+
+
+def machine() -> dict[str, object]:
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def write_results(name: str, command: str, payload: dict) -> Path:
+    """Write ``bench/results/<name>.json`` with the date, machine and command."""
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = RESULTS_DIR / f"{name}.json"
+    document = {
+        "benchmark": name,
+        "command": command,
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        **payload,
+    }
+    path.write_text(json.dumps(document, indent=2, default=str) + "\n", encoding="utf-8")
+    print(f"\nwrote {path.relative_to(REPO)}")
+    return path
+
+
+# ---------------------------------------------------------------- servers
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 60.0, process: subprocess.Popen | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                response.read()
+                return
+        except OSError:
+            if process is not None and process.poll() is not None:
+                raise RuntimeError(f"server exited with {process.returncode}") from None
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{url} did not answer within {timeout} s") from None
+            time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def gunicorn(
+    workers: int = 2, data_dir: Path | None = None, timeout: float = 120.0
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """``gunicorn -w N -b 127.0.0.1:PORT dashboard.wsgi:server``, run from the repository.
+
+    gunicorn reads the repository's ``gunicorn.conf.py`` (gthread workers, 4
+    threads, preload); ``-w`` and ``-b`` override its worker count and address.
+    The access log goes to a temporary file rather than the terminal.
+    """
+    import psutil
+
+    port = free_port()
+    env = dict(os.environ)
+    if data_dir is not None:
+        env["DASHBOARD_DATA_DIR"] = str(data_dir)
+    # Kept open for the server's lifetime, closed and removed in ``finally``.
+    log = tempfile.NamedTemporaryFile(  # noqa: SIM115
+        prefix="bench-gunicorn-", suffix=".log", delete=False
+    )
+    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(
+        [*command, "dashboard.wsgi:server"], cwd=REPO, env=env, stdout=log, stderr=log
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/healthz", timeout, process)
+        deadline = time.monotonic() + timeout
+        while len(psutil.Process(process.pid).children()) < workers:
+            if time.monotonic() > deadline:
+                raise RuntimeError("gunicorn workers did not start")
+            time.sleep(0.05)
+        yield base, process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+        os.unlink(log.name)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *_args: object) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        # Like the app's fingerprinted files: cacheable, so a warm load uses the cache.
+        if self.path.endswith(".js") or "/topojson/" in self.path:
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        else:
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+
+@contextlib.contextmanager
+def static_server(directory: Path) -> Iterator[str]:
+    """A static file server for ``directory`` on 127.0.0.1, in a thread of this process."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def post_json(url: str, body: object, timeout: float = 30.0) -> tuple[int, bytes]:
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return response.status, response.read()
+
+
+# ---------------------------------------------------------------- browser
+
+
+def chrome(width: int = 1400, height: int = 1000):
+    """Headless Chromium with the performance (network) log on, local hosts only."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        f"--window-size={width},{height}",
+        f"--host-resolver-rules={HOST_RULES}",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-extensions",
+        "--no-first-run",
+        "--disable-sync",
+        "--mute-audio",
+    ):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    options.add_experimental_option("perfLoggingPrefs", {"enableNetwork": True})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_script_timeout(60)
+    driver.execute_cdp_cmd("Network.enable", {})
+    return driver
+
+
+def network_events(driver) -> list[dict]:
+    """The Network.* events logged since the last call."""
+    events = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"].startswith("Network."):
+            events.append(message)
+    return events
+
+
+def callback_posts_with_urls(events: list[dict]) -> list[dict]:
+    """The ``/_dash-update-component`` requests among ``events``: path (with Dash's
+    query) and JSON body, in the order the browser sent them."""
+    from urllib.parse import urlparse
+
+    posts = []
+    for event in events:
+        if event["method"] != "Network.requestWillBeSent":
+            continue
+        request = event["params"]["request"]
+        url = urlparse(request["url"])
+        if request["method"] == "POST" and url.path.endswith("/_dash-update-component"):
+            path = url.path + (f"?{url.query}" if url.query else "")
+            posts.append({"path": path, "body": json.loads(request["postData"])})
+    return posts
+
+
+def transfers(events: list[dict]) -> list[dict]:
+    """Per finished request: URL, method, bytes on the wire and decoded body bytes."""
+    requests: dict[str, dict] = {}
+    for event in events:
+        params = event["params"]
+        rid = params.get("requestId")
+        if event["method"] == "Network.requestWillBeSent":
+            requests[rid] = {
+                "url": params["request"]["url"],
+                "method": params["request"]["method"],
+                "wire_bytes": 0,
+                "body_bytes": 0,
+                "encoding": "",
+                "finished": False,
+                "cached": False,
+            }
+        elif rid not in requests:
+            continue
+        elif event["method"] == "Network.responseReceived":
+            headers = {k.lower(): v for k, v in params["response"].get("headers", {}).items()}
+            requests[rid]["encoding"] = headers.get("content-encoding", "")
+            requests[rid]["cached"] = bool(params["response"].get("fromDiskCache"))
+        elif event["method"] == "Network.dataReceived":
+            requests[rid]["body_bytes"] += params["dataLength"]
+        elif event["method"] == "Network.loadingFinished":
+            requests[rid]["wire_bytes"] = params["encodedDataLength"]
+            requests[rid]["finished"] = True
+        elif event["method"] == "Network.requestServedFromCache":
+            requests[rid]["cached"] = True
+    return [r for r in requests.values() if r["finished"]]
+
+
+# Installed in every document before its own scripts: wraps Plotly.newPlot/react so
+# each graph div counts its finished draws (the promise resolves after the whole
+# drawing, including async steps such as the map's topojson), and checks a
+# "ready" condition on every DOM mutation and animation frame.  performance.now()
+# counts from the navigation start, so ``__bench.t1`` is the page-load time.
+HARNESS = r"""
+(() => {
+  const B = window.__bench = {t0: null, t1: null, spec: %SPEC%, before: null, year: null};
+  function wrap(P) {
+    for (const name of ["newPlot", "react"]) {
+      const original = P[name];
+      if (!original || original.__benchWrapped) continue;
+      const wrapped = function (gd, ...rest) {
+        const el = typeof gd === "string" ? document.getElementById(gd) : gd;
+        el.__pending = (el.__pending || 0) + 1;
+        const done = () => { el.__pending -= 1; el.__draws = (el.__draws || 0) + 1; check(); };
+        const result = original.call(this, gd, ...rest);
+        Promise.resolve(result).then(done, done);
+        return result;
+      };
+      wrapped.__benchWrapped = true;
+      P[name] = wrapped;
+    }
+  }
+  let plotly;
+  Object.defineProperty(window, "Plotly", {
+    configurable: true,
+    get() { return plotly; },
+    set(value) { plotly = value; if (value) wrap(value); },
+  });
+  function titled(gd) {
+    const t = gd.layout && gd.layout.title;
+    return Boolean(t && (typeof t === "string" ? t : t.text));
+  }
+  function ready() {
+    const spec = B.spec;
+    if (!spec) return false;
+    const plots = document.querySelectorAll(".js-plotly-plot");
+    if (plots.length < spec.graphs) return false;
+    if (document.querySelector(".dash-graph--pending")) return false;
+    for (const gd of plots) {
+      if (!gd._fullLayout || gd.__pending || !gd.__draws) return false;
+      if (spec.titled && !titled(gd)) return false;
+      if (B.before && gd.__draws <= (B.before.get(gd) || 0)) return false;
+    }
+    for (const [selector, text] of spec.texts) {
+      const el = document.querySelector(selector);
+      if (!el) return false;
+      const content = el.textContent.trim();
+      if (!content) return false;
+      if (text && !content.includes(text)) return false;
+      if (B.year && spec.yearTexts && !content.includes(String(B.year))) return false;
+    }
+    return true;
+  }
+  function check() {
+    if (B.t1 === null && B.armed !== false && ready()) B.t1 = performance.now();
+  }
+  B.check = check;
+  // Arm a year switch: the next ready state must come from new draws.
+  B.arm = (year) => {
+    B.before = new Map();
+    for (const gd of document.querySelectorAll(".js-plotly-plot")) {
+      B.before.set(gd, gd.__draws || 0);
+    }
+    B.year = year; B.t0 = null; B.t1 = null; B.armed = true;
+  };
+  new MutationObserver(check).observe(document, {subtree: true, childList: true,
+    attributes: true, characterData: true});
+  const frame = () => { check(); requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
+  document.addEventListener("change", (event) => {
+    if (event.target && event.target.id === "year-select") B.t0 = performance.now();
+  }, true);
+})();
+"""
+
+
+def install_harness(driver, spec: dict | None) -> None:
+    """Install HARNESS with ``spec`` for the documents the driver opens next."""
+    previous = getattr(driver, "_bench_script", None)
+    if previous is not None:
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": previous})
+    source = HARNESS.replace("%SPEC%", json.dumps(spec))
+    result = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+    driver._bench_script = result["identifier"]
+
+
+WAIT_READY = """
+const done = arguments[arguments.length - 1];
+const limit = performance.now() + arguments[0];
+(function poll() {
+  const B = window.__bench;
+  if (B && B.t1 !== null) return done({t0: B.t0, t1: B.t1});
+  if (performance.now() > limit) return done(null);
+  setTimeout(poll, 5);
+})();
+"""
+
+
+def wait_ready(driver, timeout_ms: int = 30000) -> dict:
+    result = driver.execute_async_script(WAIT_READY, timeout_ms)
+    if result is None:
+        raise TimeoutError("the page did not reach its ready state")
+    return result
+
+
+def clear_cache(driver) -> None:
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+
+
+def plotly_js_path() -> Path:
+    """The plotly.min.js that the plotly Python package ships (and Dash serves)."""
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
