@@ -31,8 +31,8 @@ from urllib.parse import urlparse
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import gunicorn
 from load_client import Session
-from load_server import gunicorn
 
 OPERATION = "kazakhstan-mco"
 YEARS = list(range(2015, 2022))
