@@ -64,7 +64,8 @@ def assert_csv_matches(parsed: pd.DataFrame, want: pd.DataFrame) -> None:
             for got, value in zip(parsed[column], want[column], strict=True):
                 assert (math.isnan(got) and math.isnan(value)) or got == value, column
         else:
-            assert parsed[column].fillna("").astype(str).tolist() == want[column].tolist()
+            shown = parsed[column].astype(object).fillna("").astype(str)
+            assert shown.tolist() == want[column].tolist()
 
 
 def expected(operation, table: str, year: int) -> pd.DataFrame:
