@@ -104,6 +104,15 @@ def _shell(operation_ids: list[str]) -> html.Div:
                         **{"aria-label": "Share this view"},
                     ),
                     html.Main(id=ids.PAGE_CONTENT, className="py-3", tabIndex="-1"),
+                    html.Section(
+                        [
+                            html.Span("All data of this operation: ", className="me-1"),
+                            html.A("Excel workbook", id=ids.ALL_DATA_XLSX, className="me-2"),
+                            html.A("CSV files (ZIP)", id=ids.ALL_DATA_ZIP),
+                        ],
+                        className="small border-top pt-2 pb-4 no-print",
+                        **{"aria-label": "Download all data"},
+                    ),
                 ],
                 fluid="xl",
             ),
@@ -262,6 +271,17 @@ callbacks.clientside(
     Input(ids.COPY_LINK, "n_clicks"),
     prevent_initial_call=True,
 )
+
+
+@callbacks.callback(
+    Output(ids.ALL_DATA_XLSX, "href"),
+    Output(ids.ALL_DATA_ZIP, "href"),
+    Input(ids.OPERATION, "data"),
+)
+def link_all_data(operation_id: str | None) -> tuple[str, str]:
+    """Links to every table of the operation in one file (the data API's bundle)."""
+    base = f"/api/v1/operations/{runtime.operation(operation_id).meta.id}/all"
+    return f"{base}?format=xlsx", f"{base}?format=zip"
 
 
 @callbacks.callback(

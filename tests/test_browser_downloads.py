@@ -7,6 +7,7 @@ in from the seed page (line 37: USD millions; people of concern lines 28-29).
 from __future__ import annotations
 
 import time
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -103,4 +104,20 @@ def test_contributions_csv_follows_the_donor_filter(dash_duo):
     book = wait_for_file(folder, "kazakhstan-mco_contributions-per-donor_2021_government.xlsx")
     counts = pd.read_excel(book, sheet_name="data", engine="openpyxl")
     assert counts[["donor", "contributions"]].values.tolist() == [["Germany", 3], ["Ireland", 1]]
+    assert_stayed_local(dash_duo)
+
+
+def test_whole_operation_links_download_every_table(dash_duo):
+    start(dash_duo, create_app(), "/narratives?year=2020")
+    folder = Path(dash_duo.download_path)
+    link = dash_duo.wait_for_element("#all-data-zip[href]")
+    assert link.get_attribute("href").endswith("/api/v1/operations/kazakhstan-mco/all?format=zip")
+    dash_duo.driver.execute_script("arguments[0].click();", link)
+    archive = zipfile.ZipFile(wait_for_file(folder, "kazakhstan-mco_all-tables.zip"))
+    people = pd.read_csv(archive.open("people_of_concern.csv"))
+    assert people.values.tolist() == [[2018, 88419], [2019, 106489]]  # seed lines 28-29
+    assert "README.txt" in archive.namelist()
+    dash_duo.driver.execute_script("arguments[0].click();", dash_duo.find_element("#all-data-xlsx"))
+    book = wait_for_file(folder, "kazakhstan-mco_all-tables.xlsx")
+    assert len(pd.read_excel(book, sheet_name="contributions", engine="openpyxl")) == 18
     assert_stayed_local(dash_duo)
