@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -31,22 +30,19 @@ from browser_pages import (
     START_YEAR,
     discover,
     figures_for,
+    floor_session,
     load_spec,
     page_url,
-    prepare_static,
     write_floor,
 )
 from common import (
     PAGES,
-    chrome,
     clear_cache,
-    gunicorn,
     install_harness,
     median,
     network_events,
     percentile,
     print_table,
-    static_server,
     wait_ready,
     write_results,
 )
@@ -72,69 +68,59 @@ def main() -> None:
     args = parser.parse_args()
 
     rows, results = [], []
-    with (
-        tempfile.TemporaryDirectory(prefix="bench-floor-") as scratch,
-        gunicorn(2) as (base, _process),
-    ):
-        folder = Path(scratch)
-        prepare_static(folder)
-        with static_server(folder) as static:
-            driver = chrome()
-            try:
-                for page in args.pages:
-                    found = discover(driver, base, page)
-                    graphs = found["graphs"]
-                    ids = [g["id"] for g in graphs]
-                    spec = load_spec(page, len(graphs))
-                    for _ in range(3):  # warm both workers' compressed static files
-                        load_once(driver, page_url(base, page), spec, cold=True)
-                    floor_url = None
-                    if graphs:
-                        figures = {START_YEAR: figures_for(base, found["posts"], ids, START_YEAR)}
-                        name = f"floor{page.replace('/', '_') or '_'}.html"
-                        floor_url = static + write_floor(folder, name, graphs, figures, START_YEAR)
-                        floor_spec = {"graphs": len(graphs), "texts": [], "titled": True}
-                        load_once(driver, floor_url, floor_spec, cold=True)
-                    times: dict[str, list[float]] = {}
-                    for _ in range(args.runs):
-                        for mode in ("cold", "warm"):
-                            cold = mode == "cold"
-                            times.setdefault(f"app {mode}", []).append(
-                                load_once(driver, page_url(base, page), spec, cold)
-                            )
-                            if floor_url:
-                                times.setdefault(f"floor {mode}", []).append(
-                                    load_once(driver, floor_url, floor_spec, cold)
-                                )
-                    entry = {"page": page, "graphs": ids, "runs": args.runs}
-                    for mode in ("cold", "warm"):
-                        app = times[f"app {mode}"]
-                        floor = times.get(f"floor {mode}")
-                        ratio = median(app) / median(floor) if floor else None
-                        entry[mode] = {
-                            "app_ms": app,
-                            "floor_ms": floor,
-                            "app_median_ms": median(app),
-                            "app_p90_ms": percentile(app, 90),
-                            "floor_median_ms": median(floor) if floor else None,
-                            "ratio": ratio,
-                        }
-                        rows.append(
-                            [
-                                page,
-                                mode,
-                                len(ids),
-                                median(app),
-                                percentile(app, 90),
-                                median(floor) if floor else "n/a (no chart)",
-                                f"{ratio:.2f}x" if ratio else "n/a",
-                                "yes" if ratio and ratio <= 1.3 else ("n/a" if not ratio else "NO"),
-                            ]
+    with floor_session() as (base, static, folder, driver):
+        for page in args.pages:
+            found = discover(driver, base, page)
+            graphs = found["graphs"]
+            ids = [g["id"] for g in graphs]
+            spec = load_spec(page, len(graphs))
+            for _ in range(3):  # warm both workers' compressed static files
+                load_once(driver, page_url(base, page), spec, cold=True)
+            floor_url = None
+            if graphs:
+                figures = {START_YEAR: figures_for(base, found["posts"], ids, START_YEAR)}
+                name = f"floor{page.replace('/', '_') or '_'}.html"
+                floor_url = static + write_floor(folder, name, graphs, figures, START_YEAR)
+                floor_spec = {"graphs": len(graphs), "texts": [], "titled": True}
+                load_once(driver, floor_url, floor_spec, cold=True)
+            times: dict[str, list[float]] = {}
+            for _ in range(args.runs):
+                for mode in ("cold", "warm"):
+                    cold = mode == "cold"
+                    times.setdefault(f"app {mode}", []).append(
+                        load_once(driver, page_url(base, page), spec, cold)
+                    )
+                    if floor_url:
+                        times.setdefault(f"floor {mode}", []).append(
+                            load_once(driver, floor_url, floor_spec, cold)
                         )
-                    results.append(entry)
-                    print(f"{page}: done", flush=True)
-            finally:
-                driver.quit()
+            entry = {"page": page, "graphs": ids, "runs": args.runs}
+            for mode in ("cold", "warm"):
+                app = times[f"app {mode}"]
+                floor = times.get(f"floor {mode}")
+                ratio = median(app) / median(floor) if floor else None
+                entry[mode] = {
+                    "app_ms": app,
+                    "floor_ms": floor,
+                    "app_median_ms": median(app),
+                    "app_p90_ms": percentile(app, 90),
+                    "floor_median_ms": median(floor) if floor else None,
+                    "ratio": ratio,
+                }
+                rows.append(
+                    [
+                        page,
+                        mode,
+                        len(ids),
+                        median(app),
+                        percentile(app, 90),
+                        median(floor) if floor else "n/a (no chart)",
+                        f"{ratio:.2f}x" if ratio else "n/a",
+                        "yes" if ratio and ratio <= 1.3 else ("n/a" if not ratio else "NO"),
+                    ]
+                )
+            results.append(entry)
+            print(f"{page}: done", flush=True)
     print()
     print_table(
         [

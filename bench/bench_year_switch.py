@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -26,20 +25,17 @@ from browser_pages import (
     START_YEAR,
     discover,
     figures_for,
+    floor_session,
     page_url,
-    prepare_static,
     switch_spec,
     write_floor,
 )
 from common import (
     PAGES,
-    chrome,
-    gunicorn,
     install_harness,
     network_events,
     percentile,
     print_table,
-    static_server,
     wait_ready,
     write_results,
 )
@@ -88,65 +84,55 @@ def main() -> None:
     years = year_sequence(args.switches)
 
     rows, results = [], []
-    with (
-        tempfile.TemporaryDirectory(prefix="bench-floor-") as scratch,
-        gunicorn(2) as (base, _process),
-    ):
-        folder = Path(scratch)
-        prepare_static(folder)
-        with static_server(folder) as static:
-            driver = chrome()
-            try:
-                for page in args.pages:
-                    found = discover(driver, base, page)
-                    graphs = found["graphs"]
-                    ids = [g["id"] for g in graphs]
-                    app_switches(driver, base, page, len(graphs), YEARS)  # warm-up cycle
-                    app = app_switches(driver, base, page, len(graphs), years)
-                    floor = None
-                    if graphs:
-                        figures = {
-                            year: figures_for(base, found["posts"], ids, year)
-                            for year in {*YEARS, START_YEAR}
-                        }
-                        name = f"switch{page.replace('/', '_') or '_'}.html"
-                        url = static + write_floor(folder, name, graphs, figures, START_YEAR)
-                        floor_switches(driver, url, len(graphs), YEARS)  # warm-up cycle
-                        floor = floor_switches(driver, url, len(graphs), years)
-                    app_p95 = percentile(app, 95)
-                    floor_p95 = percentile(floor, 95) if floor else None
-                    ratio = app_p95 / floor_p95 if floor_p95 else None
-                    met = app_p95 < 150 and (ratio is None or ratio <= 2)
-                    results.append(
-                        {
-                            "page": page,
-                            "graphs": ids,
-                            "switches": len(app),
-                            "app_ms": app,
-                            "floor_ms": floor,
-                            "app_p50_ms": percentile(app, 50),
-                            "app_p95_ms": app_p95,
-                            "floor_p50_ms": percentile(floor, 50) if floor else None,
-                            "floor_p95_ms": floor_p95,
-                            "ratio_p95": ratio,
-                            "target_met": met,
-                        }
-                    )
-                    rows.append(
-                        [
-                            page,
-                            len(ids),
-                            percentile(app, 50),
-                            app_p95,
-                            percentile(floor, 50) if floor else "n/a",
-                            floor_p95 if floor else "n/a",
-                            f"{ratio:.2f}x" if ratio else "n/a",
-                            "yes" if met else "NO",
-                        ]
-                    )
-                    print(f"{page}: done", flush=True)
-            finally:
-                driver.quit()
+    with floor_session() as (base, static, folder, driver):
+        for page in args.pages:
+            found = discover(driver, base, page)
+            graphs = found["graphs"]
+            ids = [g["id"] for g in graphs]
+            app_switches(driver, base, page, len(graphs), YEARS)  # warm-up cycle
+            app = app_switches(driver, base, page, len(graphs), years)
+            floor = None
+            if graphs:
+                figures = {
+                    year: figures_for(base, found["posts"], ids, year)
+                    for year in {*YEARS, START_YEAR}
+                }
+                name = f"switch{page.replace('/', '_') or '_'}.html"
+                url = static + write_floor(folder, name, graphs, figures, START_YEAR)
+                floor_switches(driver, url, len(graphs), YEARS)  # warm-up cycle
+                floor = floor_switches(driver, url, len(graphs), years)
+            app_p95 = percentile(app, 95)
+            floor_p95 = percentile(floor, 95) if floor else None
+            ratio = app_p95 / floor_p95 if floor_p95 else None
+            met = app_p95 < 150 and (ratio is None or ratio <= 2)
+            results.append(
+                {
+                    "page": page,
+                    "graphs": ids,
+                    "switches": len(app),
+                    "app_ms": app,
+                    "floor_ms": floor,
+                    "app_p50_ms": percentile(app, 50),
+                    "app_p95_ms": app_p95,
+                    "floor_p50_ms": percentile(floor, 50) if floor else None,
+                    "floor_p95_ms": floor_p95,
+                    "ratio_p95": ratio,
+                    "target_met": met,
+                }
+            )
+            rows.append(
+                [
+                    page,
+                    len(ids),
+                    percentile(app, 50),
+                    app_p95,
+                    percentile(floor, 50) if floor else "n/a",
+                    floor_p95 if floor else "n/a",
+                    f"{ratio:.2f}x" if ratio else "n/a",
+                    "yes" if met else "NO",
+                ]
+            )
+            print(f"{page}: done", flush=True)
     print()
     print_table(
         [

@@ -8,21 +8,27 @@ static server on 127.0.0.1: the least any Plotly page can do.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import re
 import shutil
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 from common import (
     REPO,
     callback_posts_with_urls,
+    chrome,
+    gunicorn,
     install_harness,
     network_events,
     plotly_js_path,
     post_json,
+    static_server,
     wait_ready,
 )
 
@@ -186,3 +192,23 @@ def prepare_static(folder: Path) -> None:
 def url_path(url: str) -> str:
     parsed = urlparse(url)
     return parsed.path + (f"?{parsed.query}" if parsed.query else "")
+
+
+@contextlib.contextmanager
+def floor_session() -> Iterator[tuple[str, str, Path, object]]:
+    """gunicorn with 2 workers, a static server for the floor pages and a Chromium.
+
+    Yields ``(app base URL, static base URL, static folder, driver)``.
+    """
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-floor-") as scratch,
+        gunicorn(2) as (base, _process),
+    ):
+        folder = Path(scratch)
+        prepare_static(folder)
+        with static_server(folder) as static:
+            driver = chrome()
+            try:
+                yield base, static, folder, driver
+            finally:
+                driver.quit()
