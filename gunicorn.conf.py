@@ -13,26 +13,12 @@ Callbacks are CPU-bound (pandas and Plotly), so one process per core does the
 work and a few threads per process overlap the network waits.  The app is
 loaded once in the master before forking (``preload_app``), so the read-only
 tables are shared by the workers' memory pages.  Broken data stops gunicorn
-before it listens, with one line naming the file, line and column.
+before it listens, with one line naming the file, line and column (see
+``dashboard.wsgi``).
 """
 
 import multiprocessing
 import os
-import sys
-
-
-def _check_data() -> None:
-    """Refuse to start, with the broken file's name and line, before gunicorn does anything."""
-    from dashboard.data import DataError
-    from dashboard.runtime import load_catalogue
-
-    try:
-        load_catalogue(None)
-    except (DataError, FileNotFoundError) as exc:
-        sys.exit(f"error: cannot start: {exc}")
-
-
-_check_data()
 
 bind = os.environ.get("DASHBOARD_BIND", "127.0.0.1:8050")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
