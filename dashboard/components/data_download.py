@@ -43,18 +43,27 @@ function(clicks) {
 """
 
 
-def _image_buttons(graph_id: str, what: str) -> list:
-    buttons = [
+def _format_buttons(
+    base_id: dict, formats: tuple[tuple[str, str], ...], action: str
+) -> list[html.Button]:
+    """One small button per format; ``action`` ("Save the chart of X") names it."""
+    return [
         html.Button(
             label,
-            id={"type": IMAGE_BUTTON, "graph": graph_id, "format": file_format},
+            id={**base_id, "format": file_format},
             type="button",
             className="btn btn-outline-secondary btn-sm",
-            title=f"Save the chart of {what} as {label}",
-            **{"aria-label": f"Save the chart of {what} as {label}"},
+            title=f"{action} as {label}",
+            **{"aria-label": f"{action} as {label}"},
         )
-        for file_format, label in IMAGE_FORMATS
+        for file_format, label in formats
     ]
+
+
+def _image_buttons(graph_id: str, what: str) -> list:
+    buttons = _format_buttons(
+        {"type": IMAGE_BUTTON, "graph": graph_id}, IMAGE_FORMATS, f"Save the chart of {what}"
+    )
     status = html.Span(
         id={"type": IMAGE_STATUS, "graph": graph_id},
         className="visually-hidden",
@@ -69,17 +78,9 @@ def data_download(dataset: str, what: str, graph_id: str | None = None) -> html.
     ``what`` names the content for screen readers and tooltips.
     """
     images = _image_buttons(graph_id, what) if graph_id else []
-    buttons = [
-        html.Button(
-            label,
-            id={"type": DOWNLOAD_BUTTON, "dataset": dataset, "format": file_format},
-            type="button",
-            className="btn btn-outline-secondary btn-sm",
-            title=f"Download the data of {what} as {label}",
-            **{"aria-label": f"Download the data of {what} as {label}"},
-        )
-        for file_format, label in FORMATS
-    ]
+    buttons = _format_buttons(
+        {"type": DOWNLOAD_BUTTON, "dataset": dataset}, FORMATS, f"Download the data of {what}"
+    )
     return html.Div(
         [
             *images,
