@@ -114,6 +114,7 @@ class User:
         values = {
             ("selected-year", "data"): self.year,
             ("operation-id", "data"): OPERATION,
+            ("interface-language", "data"): "en",
             ("url", "search"): f"?year={self.year}",
             ("url", "pathname"): self.path,
         }
@@ -159,6 +160,7 @@ class User:
             "state": [
                 {"id": "selected-year", "property": "data", "value": self.year},
                 {"id": "operation-id", "property": "data", "value": OPERATION},
+                {"id": "interface-language", "property": "data", "value": "en"},
                 {"id": "url", "property": "search", "value": f"?year={self.year}"},
             ],
             "changedPropIds": [

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dash
 import dash_bootstrap_components as dbc
+import flask
 from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html
 
 from dashboard import api, ids, runtime
@@ -25,18 +26,21 @@ from dashboard.components.data_download import (
 )
 from dashboard.components.navbar import navbar
 from dashboard.exports.files import to_csv_bytes, to_xlsx_bytes
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_PARAM, LANGUAGES, translator
 from dashboard.pages import PAGES, page_for
 from dashboard.paths import assets_dir
 from dashboard.server import harden
 from dashboard.transforms.datasets import build_dataset
 from dashboard.transforms.view_state import (
     read_query,
+    resolve_language,
     resolve_operation,
     resolve_year,
     with_params,
 )
 
 PAGE_TITLE = "page-title"
+CLIENT_MESSAGES = "client-messages"
 COPY_STATUS = "copy-link-status"
 callbacks = CallbackSet()
 add_table_toggle(callbacks)
@@ -62,21 +66,37 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
     for page in PAGES:
         page.callbacks.register(app)
     app.validation_layout = html.Div(
-        [_shell(catalogue.ids), *(page.layout(default) for page in PAGES)]
+        [_shell(catalogue.ids), *(page.layout(default, DEFAULT_LANGUAGE) for page in PAGES)]
     )
     harden(app)  # last: the CSP hashes every inline script registered above
+    app.server.after_request(_declare_page_language)
     return app
 
 
+def _declare_page_language(response: flask.Response) -> flask.Response:
+    """Serve the page with ``<html lang>`` of its ``?lang=``, before any script runs.
+
+    Registered after compression so that it runs first, on the plain HTML.
+    """
+    lang = flask.request.args.get(LANGUAGE_PARAM)
+    if lang in LANGUAGES and lang != DEFAULT_LANGUAGE and response.mimetype == "text/html":
+        html_text = response.get_data(as_text=True)
+        response.set_data(html_text.replace('<html lang="en">', f'<html lang="{lang}">', 1))
+    return response
+
+
 def _shell(operation_ids: list[str]) -> html.Div:
+    """The frame around every page; ``translate_shell`` fills in its words."""
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.YEAR),
             dcc.Store(id=ids.OPERATION),
+            dcc.Store(id=ids.LANG),
             dcc.Store(id=PAGE_TITLE),
-            html.A("Skip to content", href="#" + ids.PAGE_CONTENT, className="skip-link"),
-            navbar([(page.PATH, page.LABEL) for page in PAGES], operation_ids),
+            dcc.Store(id=CLIENT_MESSAGES),
+            html.A(id=ids.SKIP_LINK, href="#" + ids.PAGE_CONTENT, className="skip-link"),
+            navbar([page.PATH for page in PAGES], operation_ids),
             dbc.Container(
                 [
                     dbc.Alert(
@@ -92,26 +112,29 @@ def _shell(operation_ids: list[str]) -> html.Div:
                                 id=COPY_STATUS, role="status", className="small text-body-secondary"
                             ),
                             html.Button(
-                                "Copy link",
                                 id=ids.COPY_LINK,
                                 type="button",
-                                title="Copy a link to this view",
                                 className="btn btn-outline-secondary btn-sm",
                             ),
                         ],
+                        id=ids.SHARE_SECTION,
                         className="d-flex justify-content-end align-items-center gap-2 mt-3"
                         " no-print",
-                        **{"aria-label": "Share this view"},
+                    ),
+                    html.P(
+                        id=ids.SOURCE_LANGUAGE_NOTE,
+                        hidden=True,
+                        className="small text-body-secondary source-language-note mt-2 mb-0",
                     ),
                     html.Main(id=ids.PAGE_CONTENT, className="py-3", tabIndex="-1"),
                     html.Section(
                         [
-                            html.Span("All data of this operation: ", className="me-1"),
-                            html.A("Excel workbook", id=ids.ALL_DATA_XLSX, className="me-2"),
-                            html.A("CSV files (ZIP)", id=ids.ALL_DATA_ZIP),
+                            html.Span(id=ids.ALL_DATA_LABEL, className="me-1"),
+                            html.A(id=ids.ALL_DATA_XLSX, className="me-2"),
+                            html.A(id=ids.ALL_DATA_ZIP),
                         ],
+                        id=ids.ALL_DATA_SECTION,
                         className="small border-top pt-2 pb-4 no-print",
-                        **{"aria-label": "Download all data"},
                     ),
                 ],
                 fluid="xl",
@@ -122,12 +145,66 @@ def _shell(operation_ids: list[str]) -> html.Div:
 
 
 @callbacks.callback(
+    Output(ids.SKIP_LINK, "children"),
+    Output(ids.YEAR_LABEL, "children"),
+    Output(ids.OPERATION_LABEL, "children"),
+    Output({"type": ids.NAV_LINK, "path": ALL}, "children"),
+    Output(ids.SHARE_SECTION, "aria-label"),
+    Output(ids.COPY_LINK, "children"),
+    Output(ids.COPY_LINK, "title"),
+    Output(ids.ALL_DATA_SECTION, "aria-label"),
+    Output(ids.ALL_DATA_LABEL, "children"),
+    Output(ids.ALL_DATA_XLSX, "children"),
+    Output(ids.ALL_DATA_ZIP, "children"),
+    Output(CLIENT_MESSAGES, "data"),
+    Output(ids.SOURCE_LANGUAGE_NOTE, "children"),
+    Output(ids.SOURCE_LANGUAGE_NOTE, "hidden"),
+    Input(ids.LANG, "data"),
+    State({"type": ids.NAV_LINK, "path": ALL}, "id"),
+)
+def translate_shell(lang: str | None, link_ids: list[dict]) -> tuple:
+    """The shell's words in the interface language.
+
+    Pages quote the source (key-figure sentences, narratives, quotes) in the
+    English it is written in; in another language a note says so.
+    """
+    lang = lang or DEFAULT_LANGUAGE
+    _ = translator(lang)
+    labels = {page.PATH: _(page.LABEL) for page in PAGES}
+    return (
+        _("Skip to content"),
+        _("Year"),
+        _("Operation"),
+        [labels[link["path"]] for link in link_ids],
+        _("Share this view"),
+        _("Copy link"),
+        _("Copy a link to this view"),
+        _("Download all data"),
+        _("All data of this operation:"),
+        _("Excel workbook"),
+        _("CSV files (ZIP)"),
+        {
+            "copied": _("Link copied."),
+            "copy_failed": _("Could not copy; copy the address bar instead."),
+            "not_drawn": _("The chart has not finished drawing; try again."),
+            "saved": _("Chart saved as {format}."),
+        },
+        _(
+            "Texts quoted from the source (key figures, narratives, quotes) are shown in "
+            "English, the language of the source."
+        ),
+        lang == DEFAULT_LANGUAGE,
+    )
+
+
+@callbacks.callback(
     Output(ids.URL, "search"),
     Output(ids.OPERATION_SELECT, "value"),
     Output(ids.YEAR_SELECT, "options"),
     Output(ids.YEAR_SELECT, "value"),
     Output(ids.OPERATION, "data"),
     Output(ids.YEAR, "data"),
+    Output(ids.LANG, "data"),
     Output(ids.YEAR_NOTICE, "children"),
     Output(ids.YEAR_NOTICE, "is_open"),
     Output(ids.NAVBAR_TITLE, "children"),
@@ -137,6 +214,7 @@ def _shell(operation_ids: list[str]) -> html.Div:
     Input(ids.OPERATION_SELECT, "value"),
     State(ids.OPERATION, "data"),
     State(ids.YEAR, "data"),
+    State(ids.LANG, "data"),
 )
 def sync_view(
     search: str | None,
@@ -144,6 +222,7 @@ def sync_view(
     selected_operation: str | None,
     current_operation: str | None,
     current_year: int | None,
+    current_lang: str | None,
 ) -> tuple:
     """Keep URL, selectors and stores in step; the URL wins unless a selector moved."""
     catalogue = runtime.catalogue()
@@ -154,12 +233,14 @@ def sync_view(
         chosen = None if selected_operation == catalogue.default_id else selected_operation
         new_search = with_params(new_search, op=chosen, year=None)
     query = read_query(new_search)
+    lang, lang_notice = resolve_language(query.get(LANGUAGE_PARAM))
     operation_id, operation_notice = resolve_operation(
-        query.get("op"), catalogue.ids, catalogue.default_id
+        query.get("op"), catalogue.ids, catalogue.default_id, lang
     )
     meta = catalogue.get(operation_id).meta
-    year, year_notice = resolve_year(query.get("year"), meta.years, meta.report_year)
-    notices = [notice for notice in (operation_notice, year_notice) if notice]
+    year, year_notice = resolve_year(query.get("year"), meta.years, meta.report_year, lang)
+    notices = [notice for notice in (lang_notice, operation_notice, year_notice) if notice]
+    _ = translator(lang)
     return (
         new_search if new_search != (search or "") else dash.no_update,
         operation_id,
@@ -167,10 +248,13 @@ def sync_view(
         str(year),
         operation_id if operation_id != current_operation else dash.no_update,
         year if year != current_year else dash.no_update,
+        lang if lang != current_lang else dash.no_update,
         " ".join(notices),
         bool(notices),
         meta.name,
-        f"{meta.name} · {year} · Source: {meta.source}",
+        _("{operation} · {year} · Source: {source}").format(
+            operation=meta.name, year=year, source=meta.source
+        ),
     )
 
 
@@ -179,24 +263,37 @@ def sync_view(
     Output(PAGE_TITLE, "data"),
     Input(ids.URL, "pathname"),
     Input(ids.OPERATION, "data"),
+    Input(ids.LANG, "data"),
     State(ids.URL, "search"),
 )
-def route(pathname: str | None, operation_id: str | None, search: str | None) -> tuple:
+def route(
+    pathname: str | None, operation_id: str | None, lang: str | None, search: str | None
+) -> tuple:
     """Render the page of the path; the query sets its filters' starting values."""
     operation = runtime.operation(operation_id)
+    lang = lang or DEFAULT_LANGUAGE
+    _ = translator(lang)
     page = page_for(pathname)
     if page is None:
-        return _not_found(pathname), "Page not found"
-    return page.layout(operation, read_query(search)), page.LABEL
+        return _not_found(pathname, search, lang), _("Page not found")
+    return page.layout(operation, lang, read_query(search)), _(page.LABEL)
 
 
-def _not_found(pathname: str | None) -> html.Div:
+def _not_found(pathname: str | None, search: str | None, lang: str) -> html.Div:
+    _ = translator(lang)
     shown = (pathname or "")[:80]
     return html.Div(
         [
-            html.H1("Page not found", className="h2"),
-            html.P(f"There is no page at “{shown}”. The dashboard's pages are:"),
-            html.Ul([html.Li(dcc.Link(page.LABEL, href=page.PATH)) for page in PAGES]),
+            html.H1(_("Page not found"), className="h2"),
+            html.P(
+                _("There is no page at “{path}”. The dashboard's pages are:").format(path=shown)
+            ),
+            html.Ul(
+                [
+                    html.Li(dcc.Link(_(page.LABEL), href=page.PATH + (search or "")))
+                    for page in PAGES
+                ]
+            ),
         ]
     )
 
@@ -204,19 +301,37 @@ def _not_found(pathname: str | None) -> html.Div:
 @callbacks.callback(
     Output({"type": ids.NAV_LINK, "path": ALL}, "href"),
     Output({"type": ids.NAV_LINK, "path": ALL}, "className"),
+    Output({"type": ids.LANG_LINK, "lang": ALL}, "href"),
+    Output({"type": ids.LANG_LINK, "lang": ALL}, "className"),
     Input(ids.URL, "search"),
     Input(ids.URL, "pathname"),
     State({"type": ids.NAV_LINK, "path": ALL}, "id"),
+    State({"type": ids.LANG_LINK, "lang": ALL}, "id"),
 )
 def keep_query_in_links(
-    search: str | None, pathname: str | None, link_ids: list[dict]
-) -> tuple[list[str], list[str]]:
-    """Page links carry the current query, so the year persists across pages."""
+    search: str | None, pathname: str | None, link_ids: list[dict], lang_ids: list[dict]
+) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Page links carry the current query, so year and language persist across pages.
+
+    The language links keep the page and its filters and change only ``lang``.
+    """
+    path = pathname or "/"
     hrefs = [link["path"] + (search or "") for link in link_ids]
-    classes = [
-        "nav-link active" if link["path"] == (pathname or "/") else "nav-link" for link in link_ids
+    classes = ["nav-link active" if link["path"] == path else "nav-link" for link in link_ids]
+    lang, _notice = resolve_language(read_query(search).get(LANGUAGE_PARAM))
+    lang_hrefs = [
+        path + with_params(search, **{LANGUAGE_PARAM: _lang_param(link["lang"])})
+        for link in lang_ids
     ]
-    return hrefs, classes
+    lang_classes = [
+        "nav-link px-2 active" if link["lang"] == lang else "nav-link px-2" for link in lang_ids
+    ]
+    return hrefs, classes, lang_hrefs, lang_classes
+
+
+def _lang_param(lang: str) -> str | None:
+    """The ``lang`` URL value: none for the default language, so plain links stay short."""
+    return None if lang == DEFAULT_LANGUAGE else lang
 
 
 @callbacks.callback(
@@ -224,11 +339,12 @@ def keep_query_in_links(
     Input({"type": DOWNLOAD_BUTTON, "dataset": MATCH, "format": ALL}, "n_clicks"),
     State(ids.YEAR, "data"),
     State(ids.OPERATION, "data"),
+    State(ids.LANG, "data"),
     State(ids.URL, "search"),
     prevent_initial_call=True,
 )
 def download_data(
-    _clicks: list[int | None], year: int, operation_id: str, search: str | None
+    _clicks: list[int | None], year: int, operation_id: str, lang: str | None, search: str | None
 ) -> dict:
     """The numbers of the clicked button's dataset for the current selection."""
     trigger = ctx.triggered_id
@@ -249,26 +365,28 @@ callbacks.clientside(
     SAVE_IMAGE_SCRIPT,
     Output({"type": IMAGE_STATUS, "graph": MATCH}, "children"),
     Input({"type": IMAGE_BUTTON, "graph": MATCH, "format": ALL}, "n_clicks"),
+    State(CLIENT_MESSAGES, "data"),
     prevent_initial_call=True,
 )
 
 
 callbacks.clientside(
     """
-    async function(clicks) {
+    async function(clicks, messages) {
         if (!clicks) {
             return window.dash_clientside.no_update;
         }
         try {
             await navigator.clipboard.writeText(window.location.href);
-            return "Link copied.";
+            return messages.copied;
         } catch (error) {
-            return "Could not copy; copy the address bar instead.";
+            return messages.copy_failed;
         }
     }
     """,
     Output(COPY_STATUS, "children"),
     Input(ids.COPY_LINK, "n_clicks"),
+    State(CLIENT_MESSAGES, "data"),
     prevent_initial_call=True,
 )
 
@@ -277,11 +395,19 @@ callbacks.clientside(
     Output(ids.ALL_DATA_XLSX, "href"),
     Output(ids.ALL_DATA_ZIP, "href"),
     Input(ids.OPERATION, "data"),
+    Input(ids.LANG, "data"),
 )
-def link_all_data(operation_id: str | None) -> tuple[str, str]:
-    """Links to every table of the operation in one file (the data API's bundle)."""
+def link_all_data(operation_id: str | None, lang: str | None) -> tuple[str, str]:
+    """Links to every table of the operation in one file (the data API's bundle).
+
+    The workbook's notes sheet follows the interface language.
+    """
     base = f"/api/v1/operations/{runtime.operation(operation_id).meta.id}/all"
-    return f"{base}?format=xlsx", f"{base}?format=zip"
+    language = _lang_param(lang or DEFAULT_LANGUAGE)
+    return tuple(
+        base + with_params(None, format=file_format, **{LANGUAGE_PARAM: language})
+        for file_format in ("xlsx", "zip")
+    )
 
 
 @callbacks.callback(
@@ -296,9 +422,12 @@ def toggle_navbar(_clicks: int, is_open: bool) -> bool:
 
 callbacks.clientside(
     """
-    function(pageTitle, year, operationName) {
+    function(pageTitle, year, operationName, lang) {
         const parts = [pageTitle, year, operationName].filter(Boolean);
         document.title = parts.join(" · ");
+        if (lang) {
+            document.documentElement.lang = lang;
+        }
         return window.dash_clientside.no_update;
     }
     """,
@@ -306,4 +435,5 @@ callbacks.clientside(
     Input(PAGE_TITLE, "data"),
     Input(ids.YEAR, "data"),
     Input(ids.NAVBAR_TITLE, "children"),
+    Input(ids.LANG, "data"),
 )

@@ -37,7 +37,7 @@ def test_layout_names_the_downloads_after_operation_what_and_years(app):
     from dashboard import runtime
 
     with app.server.app_context():
-        layout = page.layout(runtime.operation("kazakhstan-mco"))
+        layout = page.layout(runtime.operation("kazakhstan-mco"), "en")
     files = {
         graph_id: graph.config["toImageButtonOptions"]["filename"]
         for graph_id, graph in graphs(layout).items()
@@ -53,7 +53,7 @@ def test_layout_names_the_downloads_after_operation_what_and_years(app):
 def test_selected_year_2020(app):
     with app.server.app_context():
         heading, cards, notes, table, split, _summary, _table, config = page.show_selected_year(
-            2020, "kazakhstan-mco"
+            2020, "kazakhstan-mco", "en"
         )
     assert heading == "Budget and expenditure in 2020"
     assert "81.5%" in str(cards)  # 2.4726215700000003 / 3.03404521
@@ -68,7 +68,7 @@ def test_selected_year_2020(app):
 def test_selected_year_2015_is_an_empty_state(app):
     with app.server.app_context():
         _heading, cards, _notes, _table, split, *_rest = page.show_selected_year(
-            2015, "kazakhstan-mco"
+            2015, "kazakhstan-mco", "en"
         )
     assert cards.children == "No budget data for 2015."
     assert split.data == ()
@@ -76,7 +76,7 @@ def test_selected_year_2015_is_an_empty_state(app):
 
 def test_selected_year_2021_notes_the_missing_expenditure(app):
     with app.server.app_context():
-        _heading, _cards, notes, *_rest = page.show_selected_year(2021, "kazakhstan-mco")
+        _heading, _cards, notes, *_rest = page.show_selected_year(2021, "kazakhstan-mco", "en")
     assert [item.children for item in notes.children] == [
         "2021: budget only, no expenditure reported"
     ]
@@ -85,7 +85,7 @@ def test_selected_year_2021_notes_the_missing_expenditure(app):
 def test_charts_by_year_for_2015_say_why_nothing_is_highlighted(app):
     with app.server.app_context():
         # Each chart comes with its summary and table (see test_chart_summaries).
-        outputs = page.show_years(2015, "kazakhstan-mco")
+        outputs = page.show_years(2015, "kazakhstan-mco", "en")
     totals, by_pillar, spent_by_pillar, notes = outputs[0], outputs[3], outputs[6], outputs[9]
     assert list(totals.data[0].x) == [2016, 2017, 2018, 2019, 2020, 2021]
     assert [item.children for item in notes.children] == [

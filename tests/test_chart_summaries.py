@@ -201,7 +201,7 @@ def test_text_table_markup():
     table = chart_tables.people_trend_table(
         pd.DataFrame({"year": [2018, 2019], "total": [88419, 106489]})
     )
-    box = text_table(table)
+    box = text_table(table, "en")
     assert box.tabIndex == "0" and box.role == "region"
     inner = box.children
     caption, head, body = inner.children
@@ -210,7 +210,10 @@ def test_text_table_markup():
     first = body.children[0].children
     assert (first[0].scope, first[0].children, first[1].children) == ("row", "2018", "88,419")
     empty = text_table(
-        chart_tables.population_type_table(pd.DataFrame(columns=["population_type", "value"]), 2015)
+        chart_tables.population_type_table(
+            pd.DataFrame(columns=["population_type", "value"]), 2015
+        ),
+        "en",
     )
     assert isinstance(empty, html.P)
     assert empty.children == "People of concern by population type, 2015: no figures."
@@ -218,7 +221,7 @@ def test_text_table_markup():
 
 def test_chart_figure_wires_summary_toggle_and_table(app):
     # The graph's config names the topojson URL, which needs a built app.
-    figure = chart_figure("g", "file", "budget by pillar", "budget-by-pillar")
+    figure = chart_figure("g", "file", "budget by pillar", "budget-by-pillar", "en")
     props = figure.to_plotly_json()["props"]
     assert props["aria-label"] == "Chart of budget by pillar"
     assert props["aria-describedby"] == "g-summary"
@@ -234,16 +237,16 @@ def test_chart_figure_wires_summary_toggle_and_table(app):
 
 def test_callbacks_fill_summary_and_table_with_the_figure(app):
     with app.server.app_context():
-        outputs = budget_page.show_selected_year(2020, OPERATION_ID)
+        outputs = budget_page.show_selected_year(2020, OPERATION_ID, "en")
         _split, summary, table = outputs[4:7]
         assert summary.startswith("Budget 2020: USD 3.03 M")
         assert "USD 2,323,280.21" in str(table)
-        years = budget_page.show_years(2021, OPERATION_ID)
+        years = budget_page.show_years(2021, OPERATION_ID, "en")
         assert years[1].endswith("2021: budget USD 5.28 M, no expenditure reported.")
         assert years[7] == (
             "Expenditure by pillar per year, 2016–2021. No expenditure reported for 2021."
         )
-        _map, map_text, _table, _config = overview.show_map(2020, OPERATION_ID)
+        _map, map_text, _table, _config = overview.show_map(2020, OPERATION_ID, "en")
         assert "Turkmenistan over 3,921" in map_text
-        people = overview.show_people(2019, OPERATION_ID)
+        people = overview.show_people(2019, OPERATION_ID, "en")
         assert people[4] == "People of concern per year: 88,419 in 2018 and 106,489 in 2019."

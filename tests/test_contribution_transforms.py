@@ -55,9 +55,32 @@ def contributions() -> pd.DataFrame:
 
 
 def shown(frame: pd.DataFrame) -> list[tuple[str, str, str, str]]:
-    rows = display_rows(frame)
-    return list(
-        zip(rows["date_label"], rows["donor"], rows["donor_type"], rows["country"], strict=True)
+    """The rows as the page shows them, with the date as the source prints it."""
+    rows = display_rows(frame, "en")
+    as_printed = rows["date"].dt.strftime("%d-%b-%Y").str.upper()
+    return list(zip(as_printed, rows["donor"], rows["donor_type"], rows["country"], strict=True))
+
+
+def test_dates_read_the_way_each_language_writes_them(contributions):
+    rows = contributions_in_year(contributions, 2021)
+    assert display_rows(rows, "en")["date_label"][0] == "15 Oct 2021"  # 15-OCT-2021, line 89
+    assert display_rows(rows, "fr")["date_label"][0] == "15 oct. 2021"
+
+
+def test_french_names_of_donors_types_and_countries(contributions):
+    rows = display_rows(contributions_in_year(contributions, 2021), "fr")
+    assert tuple(rows.loc[1, ["donor", "donor_type", "country"]]) == (
+        "Allemagne",
+        "Gouvernement",
+        "Allemagne",
+    )
+    assert tuple(rows.loc[2, ["donor", "donor_type", "country"]]) == (
+        "Donateurs privés (Qatar)",
+        "Privé",
+        "Qatar",
+    )
+    assert describe_totals(contributions_in_year(contributions, 2021), 2021, "fr") == (
+        "18 contributions en 2021 : 4 des gouvernements, 14 des donateurs privés."
     )
 
 
@@ -71,7 +94,7 @@ def test_2021_has_the_18_contributions_newest_first(contributions):
 @pytest.mark.parametrize("year", [2015, 2016, 2017, 2018, 2019, 2020])
 def test_other_years_have_none(contributions, year):
     assert contributions_in_year(contributions, year).empty
-    assert describe_totals(contributions_in_year(contributions, year), year) == (
+    assert describe_totals(contributions_in_year(contributions, year), year, "en") == (
         f"No contributions in {year}."
     )
 
@@ -104,7 +127,7 @@ def test_newest_first_keeps_page_order_within_a_date():
 
 
 def test_counts_per_donor(contributions):
-    counts = counts_per_donor(contributions_in_year(contributions, 2021))
+    counts = counts_per_donor(contributions_in_year(contributions, 2021), "en")
     records = list(counts.itertuples(index=False, name=None))
     assert records[:2] == [("Private donors", "Private", 7), ("Germany", "Government", 3)]
     assert ("Ireland", "Government", 1) in records
@@ -115,31 +138,31 @@ def test_counts_per_donor(contributions):
 
 def test_counts_of_the_government_filter(contributions):
     rows = filter_by_type(contributions_in_year(contributions, 2021), "government")
-    counts = counts_per_donor(rows)
+    counts = counts_per_donor(rows, "en")
     assert list(counts.itertuples(index=False, name=None)) == [
         ("Germany", "Government", 3),
         ("Ireland", "Government", 1),
     ]
-    assert unnamed_private_note(counts) is None
+    assert unnamed_private_note(counts, "en") is None
 
 
 def test_counts_of_nothing_is_an_empty_table(contributions):
-    counts = counts_per_donor(contributions_in_year(contributions, 2020))
+    counts = counts_per_donor(contributions_in_year(contributions, 2020), "en")
     assert counts.empty
     assert list(counts.columns) == ["donor", "donor_type", "contributions"]
 
 
 def test_donor_labels():
-    assert donor_label("private donors", "private", "QAT") == "Private donors (Qatar)"
-    assert donor_label("private donors", "private", "") == "Private donors"
-    assert donor_label("Germany", "government", "DEU") == "Germany"
+    assert donor_label("private donors", "private", "QAT", "en") == "Private donors (Qatar)"
+    assert donor_label("private donors", "private", "", "en") == "Private donors"
+    assert donor_label("Germany", "government", "DEU", "en") == "Germany"
 
 
 def test_totals_sentence_and_filter_phrases(contributions):
     rows = contributions_in_year(contributions, 2021)
-    assert describe_totals(rows, 2021) == (
+    assert describe_totals(rows, 2021, "en") == (
         "18 contributions in 2021: 4 from governments, 14 from private donors."
     )
-    assert filter_phrase("government") == "from governments"
-    assert filter_phrase("private") == "from private donors"
-    assert filter_phrase("all") == "from all donors"
+    assert filter_phrase("government", "en") == "from governments"
+    assert filter_phrase("private", "en") == "from private donors"
+    assert filter_phrase("all", "en") == "from all donors"

@@ -22,7 +22,7 @@ def app():
 def test_2021_rows_per_filter(app, donor_type, rows):
     with app.server.app_context():
         heading, summary, table, _, counts = page.show_contributions(
-            2021, "kazakhstan-mco", donor_type, "?year=2021"
+            2021, "kazakhstan-mco", donor_type, "?year=2021", "en"
         )
     assert heading == "Contributions in 2021"
     assert summary == "18 contributions in 2021: 4 from governments, 14 from private donors."
@@ -34,7 +34,7 @@ def test_2021_rows_per_filter(app, donor_type, rows):
 def test_2019_is_empty_and_links_to_2021(app):
     with app.server.app_context():
         _, summary, table, _, counts = page.show_contributions(
-            2019, "kazakhstan-mco", "all", "?year=2019"
+            2019, "kazakhstan-mco", "all", "?year=2019", "en"
         )
     assert summary == ""
     assert counts.children == "No contributions to count in 2019."

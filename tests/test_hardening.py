@@ -125,7 +125,7 @@ def test_pages_callbacks_and_api_are_compressed(client, app):
 
     callback = client.post(
         UPDATE,
-        json=body(app, "url.search", "?year=2019", None, None, state=(None, None)),
+        json=body(app, "url.search", "?year=2019", None, None, state=(None, None, None)),
         headers={"Accept-Encoding": "gzip"},
     )
     assert callback.headers["Content-Encoding"] == "gzip"
@@ -204,7 +204,7 @@ def test_bad_urls_get_the_dashboard_page(client, url):
 
 def test_bad_query_values_get_a_notice_from_the_url_callback(client, app):
     def view(search: str) -> dict:
-        request = body(app, "url.search", search, None, None, state=(None, None))
+        request = body(app, "url.search", search, None, None, state=(None, None, None))
         response = client.post(UPDATE, json=request)
         assert response.status_code == 200
         return response.json["response"]
@@ -224,7 +224,7 @@ def test_bad_query_values_get_a_notice_from_the_url_callback(client, app):
 
 
 def test_unknown_page_gets_page_not_found(client, app):
-    request = body(app, "page-content.children", "/no-such-page", OPERATION_ID, state=("",))
+    request = body(app, "page-content.children", "/no-such-page", OPERATION_ID, "en", state=("",))
     response = client.post(UPDATE, json=request)
     assert response.status_code == 200
     page = json.dumps(response.json["response"]["page-content"]["children"])
@@ -235,7 +235,7 @@ def test_unknown_page_gets_page_not_found(client, app):
 
 
 def callback_request(app, **changes) -> dict:
-    request = body(app, "budget-year-heading.children", 2019, OPERATION_ID)
+    request = body(app, "budget-year-heading.children", 2019, OPERATION_ID, state=("en",))
     request.update(changes)
     return {key: value for key, value in request.items() if value is not None}
 
@@ -290,7 +290,7 @@ def bad_structures(app) -> dict[str, tuple[dict, str]]:
 
 
 def with_year(app, year) -> dict:
-    return body(app, "budget-year-heading.children", year, OPERATION_ID)
+    return body(app, "budget-year-heading.children", year, OPERATION_ID, state=("en",))
 
 
 def test_wrong_structures_and_values_get_400_naming_the_problem(client, app):
@@ -299,11 +299,11 @@ def test_wrong_structures_and_values_get_400_naming_the_problem(client, app):
     for year in ("abc", 2019.5, [2019], {"year": 2019}, True, -1, 10**30):
         cases[f"year {year!r}"] = (with_year(app, year), "'selected-year' must be one of 2015-2021")
     cases["unknown operation"] = (
-        body(app, "budget-year-heading.children", 2019, "nope"),
+        body(app, "budget-year-heading.children", 2019, "nope", state=("en",)),
         "'operation-id' must be one of kazakhstan-mco",
     )
     cases["search not a string"] = (
-        body(app, "url.search", 5, None, None, state=(None, None)),
+        body(app, "url.search", 5, None, None, state=(None, None, None)),
         "'url.search' must be a string",
     )
     for name, (request, message) in cases.items():

@@ -53,7 +53,7 @@ def test_2020_sections_year_end_first_then_plan_in_order(narratives):
 
 def test_2020_documents_carry_their_source_lines(narratives):
     documents = documents_for(narratives, 2020)
-    assert [d.source_line for d in documents] == [
+    assert [source_line(d.year, d.kind, "en") for d in documents] == [
         "From the 2020 year-end report",
         "From the 2020 plan, written before the year began",
     ]
@@ -72,7 +72,7 @@ def test_key_achievements_keep_their_four_bullets(narratives):
 def test_other_years_have_no_narratives(narratives, year):
     assert documents_for(narratives, year) == []
     assert narratives_for(narratives, year).empty
-    assert missing_documents(narratives, year) == []
+    assert missing_documents(narratives, year, "en") == []
 
 
 def test_only_2020_has_narratives(narratives):
@@ -96,12 +96,12 @@ def test_order_column_wins_over_row_order_and_kinds_are_ranked():
 def test_a_year_with_only_a_plan_names_the_missing_report():
     table = frame([(2021, "plan", "Working environment", 1)])
     assert [d.kind for d in documents_for(table, 2021)] == ["plan"]
-    assert missing_documents(table, 2021) == ["2021 year-end report"]
+    assert missing_documents(table, 2021, "en") == ["2021 year-end report"]
 
 
 def test_source_lines():
-    assert source_line(2019, "year-end") == "From the 2019 year-end report"
-    assert source_line(2019, "plan") == "From the 2019 plan, written before the year began"
+    assert source_line(2019, "year-end", "en") == "From the 2019 year-end report"
+    assert source_line(2019, "plan", "en") == "From the 2019 plan, written before the year began"
 
 
 def test_bodies_render_as_markdown_without_html():
@@ -111,7 +111,7 @@ def test_bodies_render_as_markdown_without_html():
 
 
 def test_document_panel_has_h2_source_line_and_h3_sections(narratives):
-    panel = narrative_document(documents_for(narratives, 2020)[1])
+    panel = narrative_document(documents_for(narratives, 2020)[1], "en")
     heading, *sections = panel.children
     assert heading.children == "From the 2020 plan, written before the year began"
     assert [s.children[0].children for s in sections] == PLAN_2020

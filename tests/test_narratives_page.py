@@ -20,7 +20,7 @@ def app():
 
 def test_2020_shows_both_documents(app):
     with app.server.app_context():
-        heading, content = page.show_narratives(2020, "kazakhstan-mco", "?year=2020")
+        heading, content = page.show_narratives(2020, "kazakhstan-mco", "?year=2020", "en")
     assert heading == "Narratives, 2020"
     assert [a.children[0].children for a in find(content, html.Article)] == [
         "From the 2020 year-end report",
@@ -33,7 +33,9 @@ def test_2020_shows_both_documents(app):
 
 def test_empty_year_links_to_2020_keeping_the_query(app):
     with app.server.app_context():
-        _, content = page.show_narratives(2018, "kazakhstan-mco", "?op=kazakhstan-mco&year=2018")
+        _, content = page.show_narratives(
+            2018, "kazakhstan-mco", "?op=kazakhstan-mco&year=2018", "en"
+        )
     assert "no year-end report or plan for 2018" in str(content)
     links = find(content, dcc.Link)
     assert [(link.children, link.href) for link in links] == [

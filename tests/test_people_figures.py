@@ -94,23 +94,29 @@ def test_show_people_callback_for_every_year(app):
     with app.server.app_context():
         for year, total in expected.items():
             heading, shown, change, figure, *_text, breakdown = overview.show_people(
-                year, OPERATION_ID
+                year, OPERATION_ID, "en"
             )
             assert heading == f"People of concern, {year}"
             assert shown == total
             assert figure.layout.title.text == "People of concern, 2018–2019"
             assert text_of(breakdown) == "No breakdown by population type on the source page."
-        _, _, change, *_rest = overview.show_people(2019, OPERATION_ID)
+        _, _, change, *_rest = overview.show_people(2019, OPERATION_ID, "en")
     assert change == "Increase of +20.4% on 2018 (88,419)."
 
 
 def test_show_country_callback(app):
     with app.server.app_context():
         panel, pressed = overview.show_country(
-            "TKM", 2020, OPERATION_ID, [{"country": "KAZ"}, {"country": "TKM"}, {"country": "UZB"}]
+            "TKM",
+            2020,
+            OPERATION_ID,
+            [{"country": "KAZ"}, {"country": "TKM"}, {"country": "UZB"}],
+            "en",
         )
-        empty, _ = overview.show_country("UZB", 2018, OPERATION_ID, [{"country": "UZB"}])
-        prompt, none_pressed = overview.show_country(None, 2020, OPERATION_ID, [{"country": "KAZ"}])
+        empty, _ = overview.show_country("UZB", 2018, OPERATION_ID, [{"country": "UZB"}], "en")
+        prompt, none_pressed = overview.show_country(
+            None, 2020, OPERATION_ID, [{"country": "KAZ"}], "en"
+        )
     text = " ".join(text_of(panel).split())
     assert pressed == ["false", "true", "false"]
     assert "Turkmenistan, 2020" in text
@@ -124,7 +130,7 @@ def test_show_country_callback(app):
 
 def test_show_map_callback_names_downloads_by_year(app):
     with app.server.app_context():
-        figure, _summary, _table, config = overview.show_map(2019, OPERATION_ID)
+        figure, _summary, _table, config = overview.show_map(2019, OPERATION_ID, "en")
     assert config["toImageButtonOptions"]["filename"] == (
         "kazakhstan-mco_people-of-concern-by-country_2019"
     )

@@ -25,6 +25,7 @@ CALLBACK = {
         {"id": "selected-year", "property": "data", "value": 2019},
         {"id": "operation-id", "property": "data", "value": "kazakhstan-mco"},
     ],
+    "state": [{"id": "interface-language", "property": "data", "value": "en"}],
 }
 
 
@@ -64,6 +65,7 @@ def budget_callback(base: str) -> tuple[int, dict]:
             for part in spec["output"].strip(".").split("...")
         ],
         "inputs": CALLBACK["inputs"],
+        "state": CALLBACK["state"],
         "changedPropIds": ["selected-year.data"],
     }
     status, _headers, answer = request(

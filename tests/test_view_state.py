@@ -25,15 +25,15 @@ def test_with_params_sets_and_removes():
 
 
 def test_resolve_year():
-    assert resolve_year("2019", YEARS, 2020) == (2019, None)
-    assert resolve_year(None, YEARS, 2020) == (2020, None)
+    assert resolve_year("2019", YEARS, 2020, "en") == (2019, None)
+    assert resolve_year(None, YEARS, 2020, "en") == (2020, None)
     for bad in ("abc", "1800", "99999999999999999999", "２０１９", "-2019", "2019.0"):
-        year, notice = resolve_year(bad, YEARS, 2020)
+        year, notice = resolve_year(bad, YEARS, 2020, "en")
         assert year == 2020
         assert notice and "showing 2020" in notice
 
 
 def test_resolve_operation():
-    assert resolve_operation("b", ["a", "b"], "a") == ("b", None)
-    operation, notice = resolve_operation("zzz", ["a", "b"], "a")
+    assert resolve_operation("b", ["a", "b"], "a", "en") == ("b", None)
+    operation, notice = resolve_operation("zzz", ["a", "b"], "a", "en")
     assert operation == "a" and "zzz" in notice

@@ -11,30 +11,36 @@ import pandas as pd
 from dash import html
 
 from dashboard.figures import theme
+from dashboard.i18n import translator
 from dashboard.transforms.budget import YearSummary
 from dashboard.transforms.formatting import format_percent, format_usd, format_usd_millions
 
 RATE_DECIMALS = 1
 
 
-def summary_cards(summary: YearSummary) -> html.Div:
+def summary_cards(summary: YearSummary, lang: str) -> html.Div:
     """Budget, expenditure and execution rate of the year, or an empty state."""
+    _ = translator(lang)
     if not summary.has_data:
         return html.P(
-            f"No budget data for {summary.year}.",
+            _("No budget data for {year}.").format(year=summary.year),
             className="text-body-secondary empty-state budget-empty",
         )
     cards = [
-        ("Budget", format_usd_millions(summary.budget_usd), format_usd(summary.budget_usd)),
         (
-            "Expenditure",
-            format_usd_millions(summary.expenditure_usd),
-            format_usd(summary.expenditure_usd),
+            _("Budget"),
+            format_usd_millions(summary.budget_usd, lang),
+            format_usd(summary.budget_usd, lang),
         ),
         (
-            "Execution rate",
-            format_percent(summary.execution_rate, RATE_DECIMALS),
-            "Expenditure as a share of the budget",
+            _("Expenditure"),
+            format_usd_millions(summary.expenditure_usd, lang),
+            format_usd(summary.expenditure_usd, lang),
+        ),
+        (
+            _("Execution rate"),
+            format_percent(summary.execution_rate, RATE_DECIMALS, lang),
+            _("Expenditure as a share of the budget"),
         ),
     ]
     return html.Ul(
@@ -57,21 +63,24 @@ def summary_cards(summary: YearSummary) -> html.Div:
     )
 
 
-def pillar_table(split: pd.DataFrame, year: int) -> html.Div:
+def pillar_table(split: pd.DataFrame, year: int, lang: str) -> html.Div:
     """Each pillar's budget, expenditure, share of the budget and execution rate.
 
     Renders nothing for a year without figures: ``summary_cards`` already says so.
     """
     if split.empty:
         return html.Div(className="budget-pillar-table-empty")
+    _ = translator(lang)
+    budget, spent = _("Budget"), _("Expenditure")
+    share, rate = _("Share of budget"), _("Execution rate")
     header = html.Thead(
         html.Tr(
             [
-                html.Th("Pillar", scope="col"),
-                html.Th("Budget", scope="col", className="text-end"),
-                html.Th("Expenditure", scope="col", className="text-end"),
-                html.Th("Share of budget", scope="col", className="text-end"),
-                html.Th("Execution rate", scope="col", className="text-end"),
+                html.Th(_("Pillar"), scope="col"),
+                *(
+                    html.Th(name, scope="col", className="text-end")
+                    for name in (budget, spent, share, rate)
+                ),
             ]
         )
     )
@@ -79,21 +88,22 @@ def pillar_table(split: pd.DataFrame, year: int) -> html.Div:
         [
             html.Tr(
                 [
-                    html.Th(
-                        [_swatch(row.pillar), row.label],
-                        scope="row",
-                    ),
-                    _amount_cell(row.budget_usd, "Budget"),
-                    _amount_cell(row.expenditure_usd, "Expenditure"),
-                    _cell(format_percent(row.budget_share, RATE_DECIMALS), "Share of budget"),
-                    _cell(format_percent(row.execution_rate, RATE_DECIMALS), "Execution rate"),
+                    html.Th([_swatch(row.pillar), _(row.label)], scope="row"),
+                    _amount_cell(row.budget_usd, budget, lang),
+                    _amount_cell(row.expenditure_usd, spent, lang),
+                    _cell(format_percent(row.budget_share, RATE_DECIMALS, lang), share),
+                    _cell(format_percent(row.execution_rate, RATE_DECIMALS, lang), rate),
                 ]
             )
             for row in split.itertuples()
         ]
     )
     return dbc.Table(
-        [html.Caption(f"Budget and expenditure by pillar, {year}"), header, body],
+        [
+            html.Caption(_("Budget and expenditure by pillar, {year}").format(year=year)),
+            header,
+            body,
+        ],
         className="budget-pillar-table caption-top mb-0",
         size="sm",
         responsive=True,
@@ -110,8 +120,8 @@ def _cell(text: str, label: str, **props) -> html.Td:
     return html.Td(text, className="text-end", **{"data-label": label}, **props)
 
 
-def _amount_cell(amount: float, label: str) -> html.Td:
-    return _cell(format_usd_millions(amount), label, title=format_usd(amount))
+def _amount_cell(amount: float, label: str, lang: str) -> html.Td:
+    return _cell(format_usd_millions(amount, lang), label, title=format_usd(amount, lang))
 
 
 def _swatch(pillar: int) -> html.Span:

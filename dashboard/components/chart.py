@@ -24,6 +24,7 @@ from dash import MATCH, Input, Output, State, dcc, html
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.data_download import data_download
 from dashboard.components.scroll_table import scroll_table
+from dashboard.i18n import gettext, translator
 from dashboard.transforms.chart_tables import TextTable
 
 TABLE_BOX = "chart-table-box"
@@ -37,9 +38,11 @@ function(_clicks, expanded) {
 """
 
 
-def graph_config(filename: str) -> dict:
-    """Graph options: image downloads named after the chart, topojson from ``/assets``."""
+def graph_config(filename: str, lang: str) -> dict:
+    """Graph options: image downloads named after the chart, topojson from ``/assets``,
+    the toolbar in the interface language."""
     return {
+        "locale": lang,
         "displaylogo": False,
         "responsive": True,
         "topojsonURL": dash.get_asset_url("topojson/"),
@@ -53,12 +56,14 @@ def graph_config(filename: str) -> dict:
 EMPTY_FIGURE = {"data": [], "layout": {}}
 
 
-def chart(graph_id: str | dict, filename: str, figure: go.Figure | None = None) -> dcc.Graph:
+def chart(
+    graph_id: str | dict, filename: str, lang: str, figure: go.Figure | None = None
+) -> dcc.Graph:
     """A graph whose figure a callback fills; ``filename`` names its downloads."""
     return dcc.Graph(
         id=graph_id,
         figure=figure if figure is not None else EMPTY_FIGURE,
-        config=graph_config(filename),
+        config=graph_config(filename, lang),
         className="chart",
     )
 
@@ -71,23 +76,24 @@ def table_id(graph_id: str) -> str:
     return f"{graph_id}-table"
 
 
-def _spinner() -> html.Div:
+def _spinner(lang: str) -> html.Div:
     return html.Div(
         [
             html.Span(className="spinner-border text-primary", **{"aria-hidden": "true"}),
-            html.Span("Updating the chart", className="visually-hidden"),
+            html.Span(gettext(lang, "Updating the chart"), className="visually-hidden"),
         ],
         role="status",
         className="chart-spinner",
     )
 
 
-def _table_toggle(graph_id: str, what: str) -> html.Button:
+def _table_toggle(graph_id: str, what: str, lang: str) -> html.Button:
     """A disclosure button; CSS shows "Show as table" or "Hide table" from ``aria-expanded``."""
+    _ = translator(lang)
     return html.Button(
         [
-            html.Span("Show as table", className="when-closed"),
-            html.Span("Hide table", className="when-open"),
+            html.Span(_("Show as table"), className="when-closed"),
+            html.Span(_("Hide table"), className="when-open"),
             html.Span(f": {what}", className="visually-hidden"),
         ],
         id={"type": TABLE_TOGGLE, "graph": graph_id},
@@ -98,10 +104,11 @@ def _table_toggle(graph_id: str, what: str) -> html.Button:
     )
 
 
-def text_table(table: TextTable) -> html.Div | html.P:
+def text_table(table: TextTable, lang: str) -> html.Div | html.P:
     """A ``TextTable`` as an HTML table: a caption, column headers, row headers."""
     if table.empty:
-        return html.P(f"{table.caption}: no figures.", className="empty-state mb-0")
+        message = gettext(lang, "{caption}: no figures.").format(caption=table.caption)
+        return html.P(message, className="empty-state mb-0")
     header = html.Thead(
         html.Tr(
             [
@@ -133,7 +140,8 @@ def chart_figure(
     graph_id: str,
     filename: str,
     what: str,
-    dataset: str | None = None,
+    dataset: str | None,
+    lang: str,
     *,
     figure: go.Figure | None = None,
     summary: str = "",
@@ -143,26 +151,28 @@ def chart_figure(
     """The graph ``graph_id`` of ``what`` ("budget by pillar") with its summary, the
     downloads of ``dataset`` and its table; empty until a callback fills them."""
     frame_classes = f"chart-frame {frame_class}".strip()
-    frame = html.Div(chart(graph_id, filename, figure), className=frame_classes)
+    frame = html.Div(chart(graph_id, filename, lang, figure), className=frame_classes)
     loading = dcc.Loading(
         frame,
         target_components={graph_id: "figure"},
-        custom_spinner=_spinner(),
+        custom_spinner=_spinner(lang),
         delay_show=150,
         overlay_style={"visibility": "visible", "opacity": 0.5},
         parent_className="chart-loading",
     )
-    downloads = data_download(dataset, what, graph_id) if dataset else html.Div()
+    downloads = data_download(dataset, what, lang, graph_id) if dataset else html.Div()
     return html.Figure(
         [
             loading,
             html.Figcaption(summary, id=summary_id(graph_id), className="chart-summary"),
             html.Div(
-                [_table_toggle(graph_id, what), downloads],
+                [_table_toggle(graph_id, what, lang), downloads],
                 className="chart-controls no-print d-flex flex-wrap align-items-start gap-2",
             ),
             html.Div(
-                html.Div(text_table(table) if table is not None else None, id=table_id(graph_id)),
+                html.Div(
+                    text_table(table, lang) if table is not None else None, id=table_id(graph_id)
+                ),
                 id={"type": TABLE_BOX, "graph": graph_id},
                 hidden=True,
                 className="chart-table",
@@ -170,7 +180,10 @@ def chart_figure(
         ],
         className="chart-figure mb-0",
         # Not role="img" on the graph: plotly's toolbar buttons inside it are focusable.
-        **{"aria-label": f"Chart of {what}", "aria-describedby": summary_id(graph_id)},
+        **{
+            "aria-label": gettext(lang, "Chart of {what}").format(what=what),
+            "aria-describedby": summary_id(graph_id),
+        },
     )
 
 
@@ -183,9 +196,9 @@ def chart_outputs(graph_id: str) -> list[Output]:
     ]
 
 
-def chart_content(figure: go.Figure, summary: str, table: TextTable) -> tuple:
+def chart_content(figure: go.Figure, summary: str, table: TextTable, lang: str) -> tuple:
     """Values for ``chart_outputs``."""
-    return figure, summary, text_table(table)
+    return figure, summary, text_table(table, lang)
 
 
 def add_table_toggle(callbacks: CallbackSet) -> None:

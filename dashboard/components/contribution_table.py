@@ -7,6 +7,7 @@ import pandas as pd
 from dash import html
 
 from dashboard.components.scroll_table import scroll_table
+from dashboard.i18n import translator
 
 
 def _header(columns: list[tuple[str, str]]) -> html.Thead:
@@ -15,7 +16,7 @@ def _header(columns: list[tuple[str, str]]) -> html.Thead:
     )
 
 
-def contributions_table(rows: pd.DataFrame, caption: str) -> html.Div:
+def contributions_table(rows: pd.DataFrame, caption: str, lang: str) -> html.Div:
     """Rows from ``transforms.contributions.display_rows``: date, donor, type, country."""
     body = html.Tbody(
         [
@@ -33,7 +34,8 @@ def contributions_table(rows: pd.DataFrame, caption: str) -> html.Div:
             for row in rows.itertuples()
         ]
     )
-    columns = [("Date", ""), ("Donor", ""), ("Donor type", ""), ("Country", "")]
+    _ = translator(lang)
+    columns = [(_("Date"), ""), (_("Donor"), ""), (_("Donor type"), ""), (_("Country"), "")]
     table = dbc.Table(
         [html.Caption(caption), _header(columns), body],
         className="contributions-table caption-top mb-0",
@@ -43,7 +45,9 @@ def contributions_table(rows: pd.DataFrame, caption: str) -> html.Div:
     return scroll_table(table, caption)
 
 
-def donor_counts_table(counts: pd.DataFrame, caption: str, note: str | None = None) -> html.Div:
+def donor_counts_table(
+    counts: pd.DataFrame, caption: str, lang: str, note: str | None = None
+) -> html.Div:
     """Counts from ``transforms.contributions.counts_per_donor``, with an optional note."""
     body = html.Tbody(
         [
@@ -57,7 +61,8 @@ def donor_counts_table(counts: pd.DataFrame, caption: str, note: str | None = No
             for row in counts.itertuples()
         ]
     )
-    columns = [("Donor", ""), ("Donor type", ""), ("Contributions", "text-end")]
+    _ = translator(lang)
+    columns = [(_("Donor"), ""), (_("Donor type"), ""), (_("Contributions"), "text-end")]
     table = scroll_table(
         dbc.Table(
             [html.Caption(caption), _header(columns), body],

@@ -9,7 +9,9 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
+from dashboard.i18n import gettext, translator
 from dashboard.transforms.formatting import format_key_figure
+from dashboard.transforms.population_types import population_type_name
 
 
 def country_buttons(countries: list[tuple[str, str]], button_type: str) -> html.Ul:
@@ -31,15 +33,16 @@ def country_buttons(countries: list[tuple[str, str]], button_type: str) -> html.
     )
 
 
-def panel_prompt() -> html.P:
+def panel_prompt(lang: str) -> html.P:
     return html.P(
-        "Select a country on the map or in the list to see its figures.",
+        gettext(lang, "Select a country on the map or in the list to see its figures."),
         className="text-body-secondary mb-0",
     )
 
 
-def _figure_groups(figures: pd.DataFrame) -> list[html.Figure]:
-    """Figures grouped by the quote they come from, in data order."""
+def _figure_groups(figures: pd.DataFrame, lang: str) -> list[html.Figure]:
+    """Figures grouped by the quote they come from (in English, as the source), in data order."""
+    _ = translator(lang)
     groups = []
     for quote, rows in figures.groupby("quote", sort=False):
         groups.append(
@@ -49,7 +52,11 @@ def _figure_groups(figures: pd.DataFrame) -> list[html.Figure]:
                         [
                             html.Li(
                                 [
-                                    f"{row.population_type}: ",
+                                    _("{population_type}: ").format(
+                                        population_type=population_type_name(
+                                            row.population_type, lang
+                                        )
+                                    ),
                                     html.Span(row.label, className="country-figure-value"),
                                 ],
                                 className="country-figure",
@@ -58,9 +65,16 @@ def _figure_groups(figures: pd.DataFrame) -> list[html.Figure]:
                         ],
                         className="list-unstyled mb-1",
                     ),
-                    html.Blockquote(html.P(quote, className="mb-0"), className="country-quote"),
+                    html.Blockquote(
+                        html.P(quote, className="mb-0"), lang="en", className="country-quote"
+                    ),
                     html.Figcaption(
-                        f"Source: “{rows['source_section'].iloc[0]}”",
+                        [
+                            _("Source:"),
+                            " “",
+                            html.Span(rows["source_section"].iloc[0], lang="en"),
+                            "”",
+                        ],
                         className="small text-body-secondary",
                     ),
                 ],
@@ -70,18 +84,23 @@ def _figure_groups(figures: pd.DataFrame) -> list[html.Figure]:
     return groups
 
 
-def country_panel(name: str, year: int, figures: pd.DataFrame, key_figures: pd.DataFrame) -> list:
+def country_panel(
+    name: str, year: int, figures: pd.DataFrame, key_figures: pd.DataFrame, lang: str
+) -> list:
     """Panel contents for country ``name`` in ``year``.
 
     ``figures``: rows of ``transforms.population.country_figures`` (with ``label``);
     ``key_figures``: that year's results that name the country.
     """
+    _ = translator(lang)
     people: list = (
-        _figure_groups(figures)
+        _figure_groups(figures, lang)
         if not figures.empty
         else [
             html.P(
-                f"No country figures for {name} in {year} on the source page.",
+                _("No country figures for {country} in {year} on the source page.").format(
+                    country=name, year=year
+                ),
                 className="empty-state",
             )
         ]
@@ -92,11 +111,11 @@ def country_panel(name: str, year: int, figures: pd.DataFrame, key_figures: pd.D
                 html.Li(
                     [
                         html.Span(
-                            format_key_figure(row.value, row.unit),
+                            format_key_figure(row.value, row.unit, lang),
                             className="country-figure-value",
                         ),
                         " ",
-                        row.text,
+                        html.Span(row.text, lang="en"),
                     ]
                 )
                 for row in key_figures.itertuples()
@@ -104,12 +123,18 @@ def country_panel(name: str, year: int, figures: pd.DataFrame, key_figures: pd.D
             className="list-unstyled mb-0",
         )
         if not key_figures.empty
-        else html.P(f"No {year} year-end results name {name}.", className="empty-state mb-0")
+        else html.P(
+            _("No {year} year-end results name {country}.").format(year=year, country=name),
+            className="empty-state mb-0",
+        )
     )
     return [
         html.H3(f"{name}, {year}", className="h5"),
-        html.H4("People of concern", className="h6 mt-3"),
+        html.H4(_("People of concern"), className="h6 mt-3"),
         *people,
-        html.H4(f"{year} year-end results naming {name}", className="h6 mt-3"),
+        html.H4(
+            _("{year} year-end results naming {country}").format(year=year, country=name),
+            className="h6 mt-3",
+        ),
         results,
     ]

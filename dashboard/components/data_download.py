@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from dashboard.i18n import translator
+
 DOWNLOAD_BUTTON = "data-download-button"
 DOWNLOAD = "data-download"
 IMAGE_BUTTON = "image-download-button"
@@ -19,7 +21,7 @@ FORMATS = (("csv", "CSV"), ("xlsx", "Excel"))
 IMAGE_FORMATS = (("png", "PNG"), ("svg", "SVG"))
 
 SAVE_IMAGE_SCRIPT = """
-function(clicks) {
+function(clicks, messages) {
     const context = window.dash_clientside.callback_context;
     const trigger = context.triggered_id;
     if (!trigger || !clicks.some(Boolean)) {
@@ -28,7 +30,7 @@ function(clicks) {
     const holder = document.getElementById(trigger.graph);
     const graph = holder && (holder.querySelector(".js-plotly-plot") || holder);
     if (!graph || !graph._fullLayout || !window.Plotly) {
-        return "The chart has not finished drawing; try again.";
+        return messages.not_drawn;
     }
     const options = (graph._context && graph._context.toImageButtonOptions) || {};
     window.Plotly.downloadImage(graph, {
@@ -38,53 +40,65 @@ function(clicks) {
         width: graph._fullLayout.width,
         height: graph._fullLayout.height,
     });
-    return "Chart saved as " + trigger.format.toUpperCase() + ".";
+    return messages.saved.replace("{format}", trigger.format.toUpperCase());
 }
 """
 
 
 def _format_buttons(
-    base_id: dict, formats: tuple[tuple[str, str], ...], action: str
+    base_id: dict, formats: tuple[tuple[str, str], ...], action: str, what: str
 ) -> list[html.Button]:
-    """One small button per format; ``action`` ("Save the chart of X") names it."""
-    return [
-        html.Button(
-            label,
-            id={**base_id, "format": file_format},
-            type="button",
-            className="btn btn-outline-secondary btn-sm",
-            title=f"{action} as {label}",
-            **{"aria-label": f"{action} as {label}"},
+    """One small button per format; ``action`` ("Save the chart of {what} as {format}")
+    names it."""
+    buttons = []
+    for file_format, label in formats:
+        name = action.format(what=what, format=label)
+        buttons.append(
+            html.Button(
+                label,
+                id={**base_id, "format": file_format},
+                type="button",
+                className="btn btn-outline-secondary btn-sm",
+                title=name,
+                **{"aria-label": name},
+            )
         )
-        for file_format, label in formats
-    ]
+    return buttons
 
 
-def _image_buttons(graph_id: str, what: str) -> list:
+def _image_buttons(graph_id: str, what: str, lang: str) -> list:
+    _ = translator(lang)
     buttons = _format_buttons(
-        {"type": IMAGE_BUTTON, "graph": graph_id}, IMAGE_FORMATS, f"Save the chart of {what}"
+        {"type": IMAGE_BUTTON, "graph": graph_id},
+        IMAGE_FORMATS,
+        _("Save the chart of {what} as {format}"),
+        what,
     )
     status = html.Span(
         id={"type": IMAGE_STATUS, "graph": graph_id},
         className="visually-hidden",
         role="status",
     )
-    return [html.Span("Chart:", className="small text-body-secondary me-1"), *buttons, status]
+    return [html.Span(_("Chart:"), className="small text-body-secondary me-1"), *buttons, status]
 
 
-def data_download(dataset: str, what: str, graph_id: str | None = None) -> html.Div:
+def data_download(dataset: str, what: str, lang: str, graph_id: str | None = None) -> html.Div:
     """Buttons that download ``dataset`` (and the chart ``graph_id`` as an image).
 
-    ``what`` names the content for screen readers and tooltips.
+    ``what`` names the content, in ``lang``, for screen readers and tooltips.
     """
-    images = _image_buttons(graph_id, what) if graph_id else []
+    _ = translator(lang)
+    images = _image_buttons(graph_id, what, lang) if graph_id else []
     buttons = _format_buttons(
-        {"type": DOWNLOAD_BUTTON, "dataset": dataset}, FORMATS, f"Download the data of {what}"
+        {"type": DOWNLOAD_BUTTON, "dataset": dataset},
+        FORMATS,
+        _("Download the data of {what} as {format}"),
+        what,
     )
     return html.Div(
         [
             *images,
-            html.Span("Data:", className="small text-body-secondary ms-2 me-1"),
+            html.Span(_("Data:"), className="small text-body-secondary ms-2 me-1"),
             *buttons,
             dcc.Download(id={"type": DOWNLOAD, "dataset": dataset}),
         ],

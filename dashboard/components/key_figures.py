@@ -9,8 +9,11 @@ from dash import html
 from dashboard.transforms.formatting import format_key_figure
 
 
-def key_figure_cards(figures: pd.DataFrame, empty_message: str) -> html.Div:
-    """One card per figure, or ``empty_message`` when there are none."""
+def key_figure_cards(figures: pd.DataFrame, empty_message: str, lang: str) -> html.Div:
+    """One card per figure, or ``empty_message`` when there are none.
+
+    The sentences are the source's own words, in English: marked ``lang="en"``.
+    """
     if figures.empty:
         return html.P(empty_message, className="text-body-secondary empty-state")
     return html.Ul(
@@ -20,10 +23,10 @@ def key_figure_cards(figures: pd.DataFrame, empty_message: str) -> html.Div:
                     dbc.CardBody(
                         [
                             html.P(
-                                format_key_figure(row.value, row.unit),
+                                format_key_figure(row.value, row.unit, lang),
                                 className="key-figure-value",
                             ),
-                            html.P(row.text, className="key-figure-text mb-0"),
+                            html.P(row.text, lang="en", className="key-figure-text mb-0"),
                         ]
                     ),
                     className="h-100 key-figure",

@@ -12,7 +12,8 @@ import re
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.transforms.narratives import NarrativeDocument
+from dashboard.i18n import translator
+from dashboard.transforms.narratives import NarrativeDocument, source_line
 
 
 def _slug(*parts: object) -> str:
@@ -34,8 +35,11 @@ def _document_id(document: NarrativeDocument) -> str:
     return _slug("narrative", document.year, document.kind)
 
 
-def narrative_document(document: NarrativeDocument) -> html.Article:
-    """One document: its source line as heading, each section under an ``h3``."""
+def narrative_document(document: NarrativeDocument, lang: str) -> html.Article:
+    """One document: its source line as heading, each section under an ``h3``.
+
+    Headings and bodies are the source's English words, marked ``lang="en"``.
+    """
     heading_id = _document_id(document)
     sections = [
         html.Section(
@@ -47,6 +51,7 @@ def narrative_document(document: NarrativeDocument) -> html.Article:
                 ),
                 narrative_body(section.body),
             ],
+            lang="en",
             className="narrative-section",
             **{"aria-labelledby": _slug(heading_id, section.heading)},
         )
@@ -54,7 +59,11 @@ def narrative_document(document: NarrativeDocument) -> html.Article:
     ]
     return html.Article(
         [
-            html.H2(document.source_line, id=heading_id, className="h4 narrative-source"),
+            html.H2(
+                source_line(document.year, document.kind, lang),
+                id=heading_id,
+                className="h4 narrative-source",
+            ),
             *sections,
         ],
         className=f"narrative-document narrative-{document.kind}",
@@ -62,19 +71,26 @@ def narrative_document(document: NarrativeDocument) -> html.Article:
     )
 
 
-def narrative_contents(documents: list[NarrativeDocument]) -> html.Nav:
+def narrative_contents(documents: list[NarrativeDocument], lang: str) -> html.Nav:
     """In-page links to every section, grouped by document (shown beside wide layouts)."""
+    _ = translator(lang)
     groups = []
     for document in documents:
         document_id = _document_id(document)
         links = [
-            html.Li(html.A(section.heading, href="#" + _slug(document_id, section.heading)))
+            html.Li(
+                html.A(section.heading, href="#" + _slug(document_id, section.heading), lang="en")
+            )
             for section in document.sections
         ]
         groups.append(
             html.Li(
                 [
-                    html.A(document.source_line, href="#" + document_id, className="fw-semibold"),
+                    html.A(
+                        source_line(document.year, document.kind, lang),
+                        href="#" + document_id,
+                        className="fw-semibold",
+                    ),
                     html.Ul(links, className="list-unstyled ms-3 mt-1"),
                 ],
                 className="mb-2",
@@ -82,15 +98,17 @@ def narrative_contents(documents: list[NarrativeDocument]) -> html.Nav:
         )
     return html.Nav(
         [
-            html.H2("On this page", className="h6 text-body-secondary"),
+            html.H2(_("On this page"), className="h6 text-body-secondary"),
             html.Ul(groups, className="list-unstyled small mb-0"),
         ],
         className="narrative-contents no-print",
-        **{"aria-label": "Sections of the narratives"},
+        **{"aria-label": _("Sections of the narratives")},
     )
 
 
-def narrative_documents(documents: list[NarrativeDocument], notes: list[str]) -> html.Div:
+def narrative_documents(
+    documents: list[NarrativeDocument], notes: list[str], lang: str
+) -> html.Div:
     """The documents in reading order, with notes on a missing document above them.
 
     On wide screens a list of the sections sits beside the documents; on narrow
@@ -99,8 +117,8 @@ def narrative_documents(documents: list[NarrativeDocument], notes: list[str]) ->
     note_items = [html.P(note, className="narrative-note text-body-secondary") for note in notes]
     return dbc.Row(
         [
-            dbc.Col([*note_items, *(narrative_document(d) for d in documents)], xs=12, lg=8),
-            dbc.Col(narrative_contents(documents), lg=4, className="d-none d-lg-block"),
+            dbc.Col([*note_items, *(narrative_document(d, lang) for d in documents)], xs=12, lg=8),
+            dbc.Col(narrative_contents(documents, lang), lg=4, className="d-none d-lg-block"),
         ],
         className="g-4",
     )

@@ -1,4 +1,8 @@
-"""The app shell's navbar: operation name, page links, operation and year selectors."""
+"""The app shell's navbar: operation name, page links, selectors and the language switch.
+
+Its words are filled in by the shell's ``translate_shell`` callback, so a
+language switch relabels the navbar without rebuilding it.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +10,40 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.i18n import LANGUAGES
 
 
-def navbar(pages: list[tuple[str, str]], operation_ids: list[str]) -> dbc.Navbar:
-    """``pages`` are ``(path, label)`` pairs in menu order."""
+def language_switch() -> html.Div:
+    """One link per language, each named in its own language."""
+    return html.Div(
+        [
+            dcc.Link(
+                html.Span(name, lang=code),
+                href="?lang=" + code,
+                id={"type": ids.LANG_LINK, "lang": code},
+                className="nav-link px-2",
+            )
+            for code, name in LANGUAGES.items()
+        ],
+        role="group",
+        className="d-flex language-switch",
+        **{"aria-label": "Language / Langue"},
+    )
+
+
+def navbar(paths: list[str], operation_ids: list[str]) -> dbc.Navbar:
+    """``paths`` are the pages' paths in menu order; labels come from the shell."""
     links = [
         dbc.NavItem(
-            dcc.Link(
-                label, href=path, id={"type": ids.NAV_LINK, "path": path}, className="nav-link"
-            )
+            dcc.Link(href=path, id={"type": ids.NAV_LINK, "path": path}, className="nav-link")
         )
-        for path, label in pages
+        for path in paths
     ]
     operation_select = html.Div(
         [
-            dbc.Label("Operation", html_for=ids.OPERATION_SELECT, className="visually-hidden"),
+            dbc.Label(
+                id=ids.OPERATION_LABEL, html_for=ids.OPERATION_SELECT, className="visually-hidden"
+            ),
             dbc.Select(
                 id=ids.OPERATION_SELECT,
                 options=[{"label": op_id, "value": op_id} for op_id in operation_ids],
@@ -32,7 +55,9 @@ def navbar(pages: list[tuple[str, str]], operation_ids: list[str]) -> dbc.Navbar
     )
     year_select = html.Div(
         [
-            dbc.Label("Year", html_for=ids.YEAR_SELECT, className="me-2 mb-0 text-white"),
+            dbc.Label(
+                id=ids.YEAR_LABEL, html_for=ids.YEAR_SELECT, className="me-2 mb-0 text-white"
+            ),
             dbc.Select(id=ids.YEAR_SELECT, options=[], className="year-select"),
         ],
         className="d-flex align-items-center ms-auto me-2 order-lg-last",
@@ -40,13 +65,13 @@ def navbar(pages: list[tuple[str, str]], operation_ids: list[str]) -> dbc.Navbar
     return dbc.Navbar(
         dbc.Container(
             [
-                html.Span(id=ids.NAVBAR_TITLE, className="navbar-brand text-wrap"),
+                html.Span(id=ids.NAVBAR_TITLE, lang="en", className="navbar-brand text-wrap"),
                 year_select,
                 dbc.NavbarToggler(id="navbar-toggler", n_clicks=0),
                 dbc.Collapse(
                     [
                         dbc.Nav(links, navbar=True, className="me-auto"),
-                        html.Div(operation_select, className="d-flex py-2"),
+                        html.Div([operation_select, language_switch()], className="d-flex py-2"),
                     ],
                     id="navbar-collapse",
                     navbar=True,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from dashboard.i18n import translator
 from dashboard.transforms.view_state import with_params
 
 
@@ -17,11 +18,15 @@ def year_href(path: str, search: str | None, year: int) -> str:
 
 
 def empty_with_year_links(
-    message: str, what: str, years: list[int], path: str, search: str | None
+    message: str, what: str, years: list[int], path: str, search: str | None, lang: str
 ) -> html.Div:
-    """``message`` and "<what> are available for: 2020, 2021." as links."""
+    """``message`` and "The source has <what> for 2020, 2021." with the years as links.
+
+    ``what`` is already in ``lang`` ("contributions").
+    """
+    _ = translator(lang)
     if not years:
-        pointer: list = [f"The source has no {what} for any year."]
+        pointer: list = [_("The source has no {what} for any year.").format(what=what)]
     else:
         links: list = []
         for position, year in enumerate(years):
@@ -32,10 +37,13 @@ def empty_with_year_links(
                     str(year),
                     href=year_href(path, search, year),
                     className="year-link",
-                    title=f"Show {what} of {year}",
+                    title=_("Show {what} of {year}").format(what=what, year=year),
                 )
             )
-        pointer = [f"The source has {what} for ", *links, "."]
+        before, after = (
+            _("The source has {what} for {years}.").format(what=what, years="\0").split("\0")
+        )
+        pointer = [before, *links, after]
     return html.Div(
         [
             html.P(message, className="empty-state mb-1"),

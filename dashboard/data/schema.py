@@ -18,12 +18,13 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.data.errors import DataError
+from dashboard.i18n import N_
 
 PILLARS: dict[int, str] = {
-    1: "Refugee programme",
-    2: "Stateless programme",
-    3: "Reintegration projects",
-    4: "IDP projects",
+    1: N_("Refugee programme"),
+    2: N_("Stateless programme"),
+    3: N_("Reintegration projects"),
+    4: N_("IDP projects"),
 }
 KEY_FIGURE_KINDS = ("result", "plan")
 KEY_FIGURE_UNITS = ("count", "percent")

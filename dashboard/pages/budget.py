@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, html
+from dash import Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids, runtime
@@ -24,12 +24,13 @@ from dashboard.figures.budget import (
     pillar_split_figure,
     pillar_stack_figure,
 )
+from dashboard.i18n import N_, translator
 from dashboard.transforms import budget as tf
 from dashboard.transforms import chart_tables as tables
 from dashboard.transforms.datasets import build_dataset
 
 PATH = "/budget"
-LABEL = "Budget"
+LABEL = N_("Budget")
 callbacks = CallbackSet()
 
 
@@ -46,17 +47,20 @@ class IDS:
     EXPENDITURE_PILLARS_GRAPH = "expenditure-by-pillar"
 
 
-def layout(operation: Operation, _query: Mapping[str, str] | None = None) -> html.Div:
+def layout(operation: Operation, lang: str, _query: Mapping[str, str] | None = None) -> html.Div:
+    _ = translator(lang)
     op_id = operation.meta.id
     span = tf.year_span(tf.data_years(operation.budget))
     files = span.replace("–", "-")
     column = {"xs": 12, "lg": 6, "className": "budget-chart-col"}
     return html.Div(
         [
-            html.H1("Budget and expenditure", className="h2 mb-2"),
+            html.H1(_("Budget and expenditure"), className="h2 mb-2"),
             html.P(
-                "Amounts in US dollars; hover or tap an amount for the exact figure. "
-                "The year chosen in the menu bar is highlighted in the charts.",
+                _(
+                    "Amounts in US dollars; hover or tap an amount for the exact figure. "
+                    "The year chosen in the menu bar is highlighted in the charts."
+                ),
                 className="text-body-secondary",
             ),
             html.Section(
@@ -72,7 +76,7 @@ def layout(operation: Operation, _query: Mapping[str, str] | None = None) -> htm
             html.Section(
                 [
                     html.H2(
-                        f"Charts, {span}" if span else "Charts",
+                        _("Charts, {years}").format(years=span) if span else _("Charts"),
                         id=IDS.CHARTS_HEADING,
                         className="h4",
                     ),
@@ -83,8 +87,9 @@ def layout(operation: Operation, _query: Mapping[str, str] | None = None) -> htm
                                 chart_figure(
                                     IDS.TOTALS_GRAPH,
                                     f"{op_id}_budget-and-expenditure_{files}",
-                                    "budget and expenditure per year",
+                                    _("budget and expenditure per year"),
                                     "budget-and-expenditure",
+                                    lang,
                                 ),
                                 **column,
                             ),
@@ -92,8 +97,9 @@ def layout(operation: Operation, _query: Mapping[str, str] | None = None) -> htm
                                 chart_figure(
                                     IDS.SPLIT_GRAPH,
                                     f"{op_id}_budget-split-by-pillar",
-                                    "the year's split by pillar",
+                                    _("the year's split by pillar"),
                                     "budget-split-by-pillar",
+                                    lang,
                                 ),
                                 **column,
                             ),
@@ -101,8 +107,9 @@ def layout(operation: Operation, _query: Mapping[str, str] | None = None) -> htm
                                 chart_figure(
                                     IDS.BUDGET_PILLARS_GRAPH,
                                     f"{op_id}_budget-by-pillar_{files}",
-                                    "budget by pillar",
+                                    _("budget by pillar"),
                                     "budget-by-pillar",
+                                    lang,
                                 ),
                                 **column,
                             ),
@@ -110,8 +117,9 @@ def layout(operation: Operation, _query: Mapping[str, str] | None = None) -> htm
                                 chart_figure(
                                     IDS.EXPENDITURE_PILLARS_GRAPH,
                                     f"{op_id}_expenditure-by-pillar_{files}",
-                                    "expenditure by pillar",
+                                    _("expenditure by pillar"),
                                     "expenditure-by-pillar",
+                                    lang,
                                 ),
                                 **column,
                             ),
@@ -135,25 +143,28 @@ def layout(operation: Operation, _query: Mapping[str, str] | None = None) -> htm
     Output(IDS.SPLIT_GRAPH, "config"),
     Input(ids.YEAR, "data"),
     Input(ids.OPERATION, "data"),
+    State(ids.LANG, "data"),
 )
-def show_selected_year(year: int | None, operation_id: str | None) -> tuple:
-    if year is None:
+def show_selected_year(year: int | None, operation_id: str | None, lang: str | None) -> tuple:
+    if year is None or lang is None:
         raise PreventUpdate
+    _ = translator(lang)
     operation = runtime.operation(operation_id)
     summary = tf.year_summary(operation.budget, year)
     split = tf.pillar_split(operation.budget, year)
     note = tf.gap_note(year, summary.budget_usd, summary.expenditure_usd)
     return (
-        f"Budget and expenditure in {year}",
-        budget_summary.summary_cards(summary),
+        _("Budget and expenditure in {year}").format(year=year),
+        budget_summary.summary_cards(summary, lang),
         budget_summary.notes([note] if note else []),
-        budget_summary.pillar_table(split, year),
+        budget_summary.pillar_table(split, year, lang),
         *chart_content(
             pillar_split_figure(split, year, operation.meta.source),
             summaries.pillar_split_summary(split, year),
             tables.split_table(_dataset("budget-split-by-pillar", operation, year), year),
+            lang,
         ),
-        graph_config(f"{operation.meta.id}_budget-split-by-pillar_{year}"),
+        graph_config(f"{operation.meta.id}_budget-split-by-pillar_{year}", lang),
     )
 
 
@@ -164,9 +175,10 @@ def show_selected_year(year: int | None, operation_id: str | None) -> tuple:
     Output(IDS.CHART_NOTES, "children"),
     Input(ids.YEAR, "data"),
     Input(ids.OPERATION, "data"),
+    State(ids.LANG, "data"),
 )
-def show_years(year: int | None, operation_id: str | None) -> tuple:
-    if year is None:
+def show_years(year: int | None, operation_id: str | None, lang: str | None) -> tuple:
+    if year is None or lang is None:
         raise PreventUpdate
     operation = runtime.operation(operation_id)
     budget, source = operation.budget, operation.meta.source
@@ -179,9 +191,10 @@ def show_years(year: int | None, operation_id: str | None) -> tuple:
             tables.budget_and_expenditure_table(
                 _dataset("budget-and-expenditure", operation, year)
             ),
+            lang,
         ),
-        *_pillar_chart(operation, tf.BUDGET, "Budget", year),
-        *_pillar_chart(operation, tf.EXPENDITURE, "Expenditure", year),
+        *_pillar_chart(operation, tf.BUDGET, "Budget", year, lang),
+        *_pillar_chart(operation, tf.EXPENDITURE, "Expenditure", year, lang),
         budget_summary.notes([*([no_bar] if no_bar else []), *tf.gap_notes(totals)]),
     )
 
@@ -190,7 +203,7 @@ def _dataset(name: str, operation: Operation, year: int) -> pd.DataFrame:
     return build_dataset(name, operation, year, {}).frame
 
 
-def _pillar_chart(operation: Operation, measure: str, name: str, year: int) -> tuple:
+def _pillar_chart(operation: Operation, measure: str, name: str, year: int, lang: str) -> tuple:
     """Figure, summary and table of the budget (or expenditure) by pillar."""
     amounts = tf.pillar_amounts(operation.budget, measure)
     slug = f"{name.lower()}-by-pillar"
@@ -198,4 +211,5 @@ def _pillar_chart(operation: Operation, measure: str, name: str, year: int) -> t
         pillar_stack_figure(amounts, name, year, operation.meta.source),
         summaries.pillar_stack_summary(amounts, name, year),
         tables.by_pillar_table(_dataset(slug, operation, year), measure, name),
+        lang,
     )

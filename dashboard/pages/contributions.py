@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, ctx, dcc, html
+from dash import Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids, runtime
@@ -19,11 +19,12 @@ from dashboard.components.contribution_table import contributions_table, donor_c
 from dashboard.components.data_download import data_download
 from dashboard.components.year_links import empty_with_year_links
 from dashboard.data import Operation
+from dashboard.i18n import N_, gettext, translator
 from dashboard.transforms import contributions as tf
 from dashboard.transforms.view_state import read_query, with_params
 
 PATH = "/contributions"
-LABEL = "Contributions"
+LABEL = N_("Contributions")
 callbacks = CallbackSet()
 
 
@@ -37,13 +38,14 @@ class IDS:
     COUNTS = "contributions-counts"
 
 
-def _type_filter(value: str) -> html.Fieldset:
+def _type_filter(value: str, lang: str) -> html.Fieldset:
+    _ = translator(lang)
     return html.Fieldset(
         [
-            html.Legend("Donor type", className="form-label fs-6 fw-semibold mb-1"),
+            html.Legend(_("Donor type"), className="form-label fs-6 fw-semibold mb-1"),
             dbc.RadioItems(
                 id=IDS.TYPE_FILTER,
-                options=[{"label": label, "value": value} for value, label in tf.TYPE_FILTERS],
+                options=[{"label": _(label), "value": value} for value, label in tf.TYPE_FILTERS],
                 value=value,
                 inline=True,
             ),
@@ -52,17 +54,20 @@ def _type_filter(value: str) -> html.Fieldset:
     )
 
 
-def layout(operation: Operation, query: Mapping[str, str] | None = None) -> html.Div:
+def layout(operation: Operation, lang: str, query: Mapping[str, str] | None = None) -> html.Div:
+    _ = translator(lang)
     return html.Div(
         [
-            html.H1("Latest contributions", className="h2 mb-2"),
+            html.H1(_("Latest contributions"), className="h2 mb-2"),
             html.P(
-                "Contributions to the operation as the source lists them, newest first. "
-                "The source gives the date and the donor, not the amount.",
+                _(
+                    "Contributions to the operation as the source lists them, newest first. "
+                    "The source gives the date and the donor, not the amount."
+                ),
                 className="text-body-secondary",
             ),
             dcc.Location(id=IDS.URL, refresh=False),
-            _type_filter(tf.donor_type_from_query(query)),
+            _type_filter(tf.donor_type_from_query(query), lang),
             dbc.Row(
                 [
                     dbc.Col(
@@ -71,7 +76,7 @@ def layout(operation: Operation, query: Mapping[str, str] | None = None) -> html
                                 html.H2(id=IDS.HEADING, className="h4"),
                                 html.P(id=IDS.SUMMARY, **{"aria-live": "polite"}),
                                 html.Div(id=IDS.TABLE),
-                                data_download("contributions", "the contributions listed"),
+                                data_download("contributions", _("the contributions listed"), lang),
                             ],
                             **{"aria-labelledby": IDS.HEADING},
                         ),
@@ -84,7 +89,9 @@ def layout(operation: Operation, query: Mapping[str, str] | None = None) -> html
                                 html.H2(id=IDS.COUNTS_HEADING, className="h4"),
                                 html.Div(id=IDS.COUNTS),
                                 data_download(
-                                    "contributions-per-donor", "the contributions per donor"
+                                    "contributions-per-donor",
+                                    _("the contributions per donor"),
+                                    lang,
                                 ),
                             ],
                             **{"aria-labelledby": IDS.COUNTS_HEADING},
@@ -121,9 +128,10 @@ def sync_filter_with_url(search: str | None, donor_type: str) -> tuple:
     return dash.no_update, (from_url if from_url != donor_type else dash.no_update)
 
 
-def _nothing_to_count(year: int) -> html.P:
+def _nothing_to_count(year: int, lang: str) -> html.P:
     return html.P(
-        f"No contributions to count in {year}.", className="empty-state text-body-secondary"
+        gettext(lang, "No contributions to count in {year}.").format(year=year),
+        className="empty-state text-body-secondary",
     )
 
 
@@ -137,41 +145,57 @@ def _nothing_to_count(year: int) -> html.P:
     Input(ids.OPERATION, "data"),
     Input(IDS.TYPE_FILTER, "value"),
     Input(ids.URL, "search"),
+    State(ids.LANG, "data"),
 )
 def show_contributions(
-    year: int | None, operation_id: str | None, donor_type: str | None, search: str | None
+    year: int | None,
+    operation_id: str | None,
+    donor_type: str | None,
+    search: str | None,
+    lang: str | None,
 ) -> tuple:
-    if year is None:
+    if year is None or lang is None:
         raise PreventUpdate
+    _ = translator(lang)
     contributions = runtime.operation(operation_id).contributions
     in_year = tf.contributions_in_year(contributions, year)
-    heading, counts_heading = f"Contributions in {year}", f"Contributions per donor, {year}"
+    heading = _("Contributions in {year}").format(year=year)
+    counts_heading = _("Contributions per donor, {year}").format(year=year)
     if in_year.empty:
         empty = empty_with_year_links(
-            f"The source lists no contributions in {year}.",
-            "contributions",
+            _("The source lists no contributions in {year}.").format(year=year),
+            _("contributions"),
             tf.years_with_contributions(contributions),
             PATH,
             search,
+            lang,
         )
-        return heading, "", empty, counts_heading, _nothing_to_count(year)
+        return heading, "", empty, counts_heading, _nothing_to_count(year, lang)
     shown = tf.filter_by_type(in_year, donor_type)
-    which = tf.filter_phrase(donor_type)
+    which = tf.filter_phrase(donor_type, lang)
+    summary = tf.describe_totals(in_year, year, lang)
     if shown.empty:
-        message = html.P(f"No contributions {which} in {year}.", className="empty-state")
-        summary = tf.describe_totals(in_year, year)
-        return heading, summary, message, counts_heading, _nothing_to_count(year)
-    counts = tf.counts_per_donor(shown)
+        message = html.P(
+            _("No contributions {which} in {year}.").format(which=which, year=year),
+            className="empty-state",
+        )
+        return heading, summary, message, counts_heading, _nothing_to_count(year, lang)
+    counts = tf.counts_per_donor(shown, lang)
     return (
         heading,
-        tf.describe_totals(in_year, year),
+        summary,
         contributions_table(
-            tf.display_rows(shown), f"Contributions {which} in {year}, newest first"
+            tf.display_rows(shown, lang),
+            _("Contributions {which} in {year}, newest first").format(which=which, year=year),
+            lang,
         ),
         counts_heading,
         donor_counts_table(
             counts,
-            f"Number of contributions per donor in {year}, {which}",
-            tf.unnamed_private_note(counts),
+            _("Number of contributions per donor in {year}, {which}").format(
+                year=year, which=which
+            ),
+            lang,
+            tf.unnamed_private_note(counts, lang),
         ),
     )

@@ -24,6 +24,7 @@ from dashboard.data import Operation
 from dashboard.figures.map import clicked_country, country_map, map_title
 from dashboard.figures.people import breakdown_figure, trend_figure
 from dashboard.figures.summaries import breakdown_summary, map_summary, trend_summary
+from dashboard.i18n import N_, translator
 from dashboard.transforms import chart_tables
 from dashboard.transforms.countries import country_name
 from dashboard.transforms.datasets import build_dataset
@@ -41,7 +42,7 @@ from dashboard.transforms.population import country_figures, country_shading
 from dashboard.transforms.view_state import read_query, with_params
 
 PATH = "/"
-LABEL = "Overview"
+LABEL = N_("Overview")
 callbacks = CallbackSet()
 
 
@@ -76,16 +77,17 @@ def _trend_filename(operation: Operation) -> str:
     return f"{operation.meta.id}_people-of-concern_{span}"
 
 
-def _key_figures_section() -> html.Section:
+def _key_figures_section(lang: str) -> html.Section:
+    _ = translator(lang)
     return html.Section(
         [
             html.H2(id=IDS.RESULTS_HEADING, className="h4"),
             html.Div(id=IDS.RESULTS),
             html.H2(id=IDS.PLAN_HEADING, className="h4 mt-4"),
             html.Div(id=IDS.PLAN),
-            html.Div(data_download("key-figures", "the key figures"), className="mt-3"),
+            html.Div(data_download("key-figures", _("the key figures"), lang), className="mt-3"),
         ],
-        **{"aria-label": "Key figures"},
+        **{"aria-label": _("Key figures")},
     )
 
 
@@ -98,12 +100,13 @@ def _country(operation: Operation, query: Mapping[str, str] | None) -> str | Non
     return wanted if wanted in operation.meta.countries else None
 
 
-def _map_section(operation: Operation, country: str | None) -> html.Section:
+def _map_section(operation: Operation, country: str | None, lang: str) -> html.Section:
+    _ = translator(lang)
     meta = operation.meta
-    countries = [(code, country_name(code)) for code in meta.countries]
+    countries = [(code, country_name(code, lang)) for code in meta.countries]
     return html.Section(
         [
-            html.H2("Where the operation works", id=IDS.MAP_HEADING, className="h4"),
+            html.H2(_("Where the operation works"), id=IDS.MAP_HEADING, className="h4"),
             dcc.Store(id=IDS.SELECTED_COUNTRY, data=country),
             dcc.Location(id=IDS.URL, refresh=False),
             dbc.Row(
@@ -113,12 +116,14 @@ def _map_section(operation: Operation, country: str | None) -> html.Section:
                             chart_figure(
                                 IDS.MAP,
                                 _map_filename(meta.id, meta.report_year),
-                                "people of concern by country",
+                                _("people of concern by country"),
                                 "people-of-concern-by-country",
+                                lang,
                                 frame_class="map-frame",
                             ),
                             html.P(
                                 meta.map_disclaimer,
+                                lang="en",
                                 id=IDS.MAP_DISCLAIMER,
                                 className="small text-body-secondary map-disclaimer",
                             ),
@@ -127,14 +132,14 @@ def _map_section(operation: Operation, country: str | None) -> html.Section:
                     ),
                     dbc.Col(
                         [
-                            html.H3("Countries", className="h6"),
+                            html.H3(_("Countries"), className="h6"),
                             country_buttons(countries, IDS.COUNTRY_BUTTON),
                             html.Div(
-                                panel_prompt(),
+                                panel_prompt(lang),
                                 id=IDS.PANEL,
                                 role="region",
                                 className="country-panel",
-                                **{"aria-live": "polite", "aria-label": "Country figures"},
+                                **{"aria-live": "polite", "aria-label": _("Country figures")},
                             ),
                         ],
                         lg=4,
@@ -148,10 +153,11 @@ def _map_section(operation: Operation, country: str | None) -> html.Section:
     )
 
 
-def _people_section(operation: Operation) -> html.Section:
+def _people_section(operation: Operation, lang: str) -> html.Section:
+    _ = translator(lang)
     return html.Section(
         [
-            html.H2("People of concern", id=IDS.POC_HEADING, className="h4"),
+            html.H2(_("People of concern"), id=IDS.POC_HEADING, className="h4"),
             dbc.Row(
                 [
                     dbc.Col(
@@ -171,15 +177,16 @@ def _people_section(operation: Operation) -> html.Section:
                         chart_figure(
                             IDS.POC_TREND,
                             _trend_filename(operation),
-                            "people of concern per year",
+                            _("people of concern per year"),
                             "people-of-concern",
+                            lang,
                         ),
                         md=8,
                     ),
                 ],
                 className="g-3",
             ),
-            html.H3("By population type", className="h6 mt-4"),
+            html.H3(_("By population type"), className="h6 mt-4"),
             html.Div(id=IDS.POC_BREAKDOWN),
         ],
         className="mt-5",
@@ -187,13 +194,13 @@ def _people_section(operation: Operation) -> html.Section:
     )
 
 
-def layout(operation: Operation, query: Mapping[str, str] | None = None) -> html.Div:
+def layout(operation: Operation, lang: str, query: Mapping[str, str] | None = None) -> html.Div:
     return html.Div(
         [
             html.H1(operation.meta.name, className="h2 mb-4"),
-            _key_figures_section(),
-            _map_section(operation, _country(operation, query)),
-            _people_section(operation),
+            _key_figures_section(lang),
+            _map_section(operation, _country(operation, query), lang),
+            _people_section(operation, lang),
         ]
     )
 
@@ -205,16 +212,26 @@ def layout(operation: Operation, query: Mapping[str, str] | None = None) -> html
     Output(IDS.PLAN, "children"),
     Input(ids.YEAR, "data"),
     Input(ids.OPERATION, "data"),
+    State(ids.LANG, "data"),
 )
-def show_key_figures(year: int | None, operation_id: str) -> tuple:
-    if year is None:
+def show_key_figures(year: int | None, operation_id: str, lang: str | None) -> tuple:
+    if year is None or lang is None:
         raise PreventUpdate
+    _ = translator(lang)
     figures = runtime.operation(operation_id).key_figures
     return (
-        f"{year} year-end results",
-        key_figure_cards(results_for(figures, year), f"No year-end results for {year}."),
-        f"{year + 1} planning figures",
-        key_figure_cards(plan_after(figures, year), f"No planning figures for {year + 1}."),
+        _("{year} year-end results").format(year=year),
+        key_figure_cards(
+            results_for(figures, year),
+            _("No year-end results for {year}.").format(year=year),
+            lang,
+        ),
+        _("{year} planning figures").format(year=year + 1),
+        key_figure_cards(
+            plan_after(figures, year),
+            _("No planning figures for {year}.").format(year=year + 1),
+            lang,
+        ),
     )
 
 
@@ -223,9 +240,10 @@ def show_key_figures(year: int | None, operation_id: str) -> tuple:
     Output(IDS.MAP, "config"),
     Input(ids.YEAR, "data"),
     Input(ids.OPERATION, "data"),
+    State(ids.LANG, "data"),
 )
-def show_map(year: int | None, operation_id: str) -> tuple:
-    if year is None:
+def show_map(year: int | None, operation_id: str, lang: str | None) -> tuple:
+    if year is None or lang is None:
         raise PreventUpdate
     operation = runtime.operation(operation_id)
     meta = operation.meta
@@ -240,7 +258,10 @@ def show_map(year: int | None, operation_id: str) -> tuple:
         source=meta.source,
     )
     summary, table = map_summary(shading, year), chart_tables.country_table(shading, year)
-    return *chart_content(figure, summary, table), graph_config(_map_filename(meta.id, year))
+    return (
+        *chart_content(figure, summary, table, lang),
+        graph_config(_map_filename(meta.id, year), lang),
+    )
 
 
 @callbacks.callback(
@@ -280,17 +301,20 @@ def select_country(
     Input(ids.YEAR, "data"),
     Input(ids.OPERATION, "data"),
     State({"type": IDS.COUNTRY_BUTTON, "country": ALL}, "id"),
+    State(ids.LANG, "data"),
 )
-def show_country(country: str | None, year: int | None, operation_id: str, buttons: list) -> tuple:
-    if year is None:
+def show_country(
+    country: str | None, year: int | None, operation_id: str, buttons: list, lang: str | None
+) -> tuple:
+    if year is None or lang is None:
         raise PreventUpdate
     operation = runtime.operation(operation_id)
     pressed = ["true" if button["country"] == country else "false" for button in buttons]
     if country not in operation.meta.countries:
-        return panel_prompt(), pressed
+        return panel_prompt(lang), pressed
     figures = country_figures(operation.population_by_country, year, country)
     named = naming_country(results_for(operation.key_figures, year), country)
-    return country_panel(country_name(country), year, figures, named), pressed
+    return country_panel(country_name(country, lang), year, figures, named, lang), pressed
 
 
 @callbacks.callback(
@@ -301,10 +325,12 @@ def show_country(country: str | None, year: int | None, operation_id: str, butto
     Output(IDS.POC_BREAKDOWN, "children"),
     Input(ids.YEAR, "data"),
     Input(ids.OPERATION, "data"),
+    State(ids.LANG, "data"),
 )
-def show_people(year: int | None, operation_id: str) -> tuple:
-    if year is None:
+def show_people(year: int | None, operation_id: str, lang: str | None) -> tuple:
+    if year is None or lang is None:
         raise PreventUpdate
+    _ = translator(lang)
     operation = runtime.operation(operation_id)
     people = operation.people_of_concern
     by_type = breakdown_for(operation.population_by_type, year)
@@ -312,8 +338,9 @@ def show_people(year: int | None, operation_id: str) -> tuple:
         chart_figure(
             IDS.POC_BREAKDOWN_CHART,
             f"{operation.meta.id}_people-of-concern-by-type_{year}",
-            "people of concern by population type",
+            _("people of concern by population type"),
             "population-by-type",
+            lang,
             figure=breakdown_figure(by_type, year, operation.meta.source),
             summary=breakdown_summary(by_type, year),
             table=chart_tables.population_type_table(by_type, year),
@@ -324,8 +351,8 @@ def show_people(year: int | None, operation_id: str) -> tuple:
         )
     )
     return (
-        f"People of concern, {year}",
-        format_count(total_for(people, year)),
+        _("People of concern, {year}").format(year=year),
+        format_count(total_for(people, year), lang),
         describe_change(change_on_previous(people, year)),
         *chart_content(
             trend_figure(trend(people), year, operation.meta.source),
@@ -333,6 +360,7 @@ def show_people(year: int | None, operation_id: str) -> tuple:
             chart_tables.people_trend_table(
                 build_dataset("people-of-concern", operation, year, {}).frame
             ),
+            lang,
         ),
         breakdown,
     )

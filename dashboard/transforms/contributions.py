@@ -11,19 +11,27 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from dashboard.i18n import N_, gettext, plural, translator
 from dashboard.transforms.countries import country_name
+from dashboard.transforms.formatting import format_date
 
 ALL = "all"
 GOVERNMENT = "government"
 PRIVATE = "private"
 OTHER = "other"
 TYPE_FILTERS: tuple[tuple[str, str], ...] = (
-    (ALL, "All"),
-    (GOVERNMENT, "Government"),
-    (PRIVATE, "Private"),
+    (ALL, N_("All")),
+    (GOVERNMENT, N_("Government")),
+    (PRIVATE, N_("Private")),
 )
-TYPE_LABELS = {GOVERNMENT: "Government", PRIVATE: "Private", OTHER: "Other"}
-BARE_PRIVATE = "Private donors"
+TYPE_LABELS = {GOVERNMENT: N_("Government"), PRIVATE: N_("Private"), OTHER: N_("Other")}
+FROM_PHRASES = {
+    ALL: N_("from all donors"),
+    GOVERNMENT: N_("from governments"),
+    PRIVATE: N_("from private donors"),
+    OTHER: N_("from others"),
+}
+BARE_PRIVATE = N_("Private donors")
 ROW_COLUMNS = ["date", "date_label", "donor", "donor_type", "country"]
 COUNT_COLUMNS = ["donor", "donor_type", "contributions"]
 
@@ -50,48 +58,57 @@ def filter_by_type(contributions: pd.DataFrame, donor_type: str | None) -> pd.Da
     return contributions[contributions["donor_type"] == donor_type].reset_index(drop=True)
 
 
-def filter_phrase(donor_type: str | None) -> str:
+def filter_phrase(donor_type: str | None, lang: str) -> str:
     """``from governments``: which contributions the filter keeps, for captions."""
-    phrases = {GOVERNMENT: "from governments", PRIVATE: "from private donors", OTHER: "from others"}
-    return phrases.get(donor_type or ALL, "from all donors")
+    return gettext(lang, FROM_PHRASES.get(donor_type or ALL, FROM_PHRASES[ALL]))
 
 
-def donor_label(donor: str, donor_type: str, country: str) -> str:
-    """How a donor reads on the page: ``Germany``, ``Private donors (Qatar)``."""
+def donor_label(donor: str, donor_type: str, country: str, lang: str) -> str:
+    """How a donor reads on the page: ``Germany``, ``Private donors (Qatar)``.
+
+    A donor that is its country (``Germany``, DEU) takes the country's name in
+    ``lang``; any other donor keeps the source's name.
+    """
     if donor_type == PRIVATE and donor.strip().lower() == "private donors":
-        return f"{BARE_PRIVATE} ({country_name(country)})" if country else BARE_PRIVATE
+        bare = gettext(lang, BARE_PRIVATE)
+        return f"{bare} ({country_name(country, lang)})" if country else bare
+    if country and donor == country_name(country):
+        return country_name(country, lang)
     return donor
 
 
-def type_label(donor_type: str) -> str:
-    return TYPE_LABELS.get(donor_type, donor_type.capitalize())
+def type_label(donor_type: str, lang: str) -> str:
+    if donor_type in TYPE_LABELS:
+        return gettext(lang, TYPE_LABELS[donor_type])
+    return donor_type.capitalize()
 
 
-def display_rows(contributions: pd.DataFrame) -> pd.DataFrame:
-    """The rows as shown: date (datetime), date_label, donor, donor_type and country names."""
+def display_rows(contributions: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The rows as shown: date (datetime), date_label (the date in ``lang``), donor,
+    donor_type and country names."""
     rows = contributions.reset_index(drop=True)
     return pd.DataFrame(
         {
             "date": rows["date"],
-            "date_label": rows["date_label"].astype(str),
+            "date_label": [format_date(day.date(), lang) for day in rows["date"]],
             "donor": [
-                donor_label(d, t, c)
+                donor_label(d, t, c, lang)
                 for d, t, c in zip(rows["donor"], rows["donor_type"], rows["country"], strict=True)
             ],
-            "donor_type": [type_label(t) for t in rows["donor_type"]],
-            "country": [country_name(c) if c else "" for c in rows["country"]],
+            "donor_type": [type_label(t, lang) for t in rows["donor_type"]],
+            "country": [country_name(c, lang) if c else "" for c in rows["country"]],
         },
         columns=ROW_COLUMNS,
     )
 
 
-def counts_per_donor(contributions: pd.DataFrame) -> pd.DataFrame:
+def counts_per_donor(contributions: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Number of contributions per donor, most first, then by donor name.
 
     A donor is its shown name and type, so private donors in Qatar and private
     donors with no country are counted apart.
     """
-    rows = display_rows(contributions)
+    rows = display_rows(contributions, lang)
     if rows.empty:
         return pd.DataFrame(columns=COUNT_COLUMNS).astype({"contributions": "int64"})
     counts = rows.groupby(["donor", "donor_type"], sort=False).size().reset_index()
@@ -102,14 +119,15 @@ def counts_per_donor(contributions: pd.DataFrame) -> pd.DataFrame:
     return counts.astype({"contributions": "int64"})
 
 
-def unnamed_private_note(counts: pd.DataFrame) -> str | None:
+def unnamed_private_note(counts: pd.DataFrame, lang: str) -> str | None:
     """Why "Private donors" alone is not every private donor, when the counts show it."""
-    if BARE_PRIVATE not in set(counts["donor"]):
+    _ = translator(lang)
+    bare = _(BARE_PRIVATE)
+    if bare not in set(counts["donor"]):
         return None
-    return (
-        f"“{BARE_PRIVATE}” counts the private contributions the source lists "
-        "without naming a country."
-    )
+    return _(
+        "“{label}” counts the private contributions the source lists without naming a country."
+    ).format(label=bare)
 
 
 def type_totals(contributions: pd.DataFrame) -> dict[str, int]:
@@ -118,15 +136,22 @@ def type_totals(contributions: pd.DataFrame) -> dict[str, int]:
     return {kind: int(counts[kind]) for kind in TYPE_LABELS if kind in counts.index}
 
 
-def describe_totals(contributions: pd.DataFrame, year: int) -> str:
+def describe_totals(contributions: pd.DataFrame, year: int, lang: str) -> str:
     """``18 contributions in 2021: 4 from governments, 14 from private donors.``"""
+    _ = translator(lang)
     total = len(contributions)
     if total == 0:
-        return f"No contributions in {year}."
-    parts = {GOVERNMENT: "from governments", PRIVATE: "from private donors", OTHER: "from others"}
-    details = ", ".join(f"{n} {parts[kind]}" for kind, n in type_totals(contributions).items())
-    noun = "contribution" if total == 1 else "contributions"
-    return f"{total} {noun} in {year}: {details}."
+        return _("No contributions in {year}.").format(year=year)
+    details = ", ".join(
+        f"{n} {_(FROM_PHRASES[kind])}" for kind, n in type_totals(contributions).items()
+    )
+    sentence = plural(
+        lang,
+        total,
+        _("{count} contribution in {year}: {details}."),
+        _("{count} contributions in {year}: {details}."),
+    )
+    return sentence.format(count=total, year=year, details=details)
 
 
 def years_with_contributions(contributions: pd.DataFrame) -> list[int]:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard.data import Operation
 from dashboard.data.dictionary import TABLES
+from dashboard.i18n import DEFAULT_LANGUAGE
 from dashboard.transforms import budget as budget_views
 from dashboard.transforms import contributions as contribution_views
 from dashboard.transforms.key_figures import plan_after, results_for
@@ -143,7 +144,9 @@ def _contributions(operation: Operation, year: int, query: Mapping) -> Dataset:
 
 
 def _contributions_per_donor(operation: Operation, year: int, query: Mapping) -> Dataset:
-    counts = contribution_views.counts_per_donor(_filtered_contributions(operation, year, query))
+    # Downloads keep English names, like every other exported value and the data API.
+    rows = _filtered_contributions(operation, year, query)
+    counts = contribution_views.counts_per_donor(rows, DEFAULT_LANGUAGE)
     return Dataset(
         f"contributions-per-donor_{_suffix(year, query)}",
         counts,

@@ -1,45 +1,71 @@
-"""Numbers as the dashboard prints them, matching the source page's style."""
+"""Numbers, money and dates as the dashboard prints them, in the reader's language.
+
+Babel applies each locale's conventions (English ``7,500`` and ``USD 7.49 M``,
+French ``7 500`` and ``7,49 M USD``); the catalog decides where the currency
+code goes.
+"""
 
 from __future__ import annotations
 
+import datetime
 import math
 
-NO_DATA = "no data"
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal, parse_pattern
+
+from dashboard.i18n import DEFAULT_LANGUAGE, N_, babel_locale, gettext
+
+NO_DATA = N_("no data")
 
 
 def is_missing(value: float | int | None) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def format_count(value: float | int | None) -> str:
-    """``7500`` -> ``7,500``; decimals kept only when the figure has them."""
+def no_data(lang: str) -> str:
+    return gettext(lang, NO_DATA)
+
+
+def format_count(value: float | int | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``7500`` -> ``7,500`` / ``7 500``; decimals kept only when the figure has them."""
     if is_missing(value):
-        return NO_DATA
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+        return no_data(lang)
+    pattern = "#,##0" if float(value).is_integer() else "#,##0.##"
+    return format_decimal(value, format=pattern, locale=babel_locale(lang))
 
 
-def format_percent(value: float | None, decimals: int = 0) -> str:
-    """``100`` -> ``100%``; ``81.46`` with one decimal -> ``81.5%``."""
+def format_percent(value: float | None, decimals: int = 0, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``100`` -> ``100%`` / ``100 %``; ``81.46`` with one decimal -> ``81.5%`` / ``81,5 %``."""
     if is_missing(value):
-        return NO_DATA
-    return f"{value:,.{decimals}f}%"
+        return no_data(lang)
+    locale = babel_locale(lang)
+    pattern = parse_pattern(locale.percent_formats[None].pattern)
+    pattern.frac_prec = (decimals, decimals)
+    return pattern.apply(value / 100, locale)
 
 
-def format_key_figure(value: float, unit: str) -> str:
-    return format_percent(value) if unit == "percent" else format_count(value)
+def format_key_figure(value: float, unit: str, lang: str) -> str:
+    return format_percent(value, lang=lang) if unit == "percent" else format_count(value, lang)
 
 
-def format_usd_millions(value: float | None) -> str:
-    """US dollars as ``USD 7.49 M``."""
+def _amount(value: float, lang: str) -> str:
+    return format_decimal(value, format="#,##0.00", locale=babel_locale(lang))
+
+
+def format_usd_millions(value: float | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """US dollars in millions: ``USD 7.49 M`` / ``7,49 M USD``."""
     if is_missing(value):
-        return NO_DATA
-    return f"USD {value / 1_000_000:,.2f} M"
+        return no_data(lang)
+    return gettext(lang, "USD {amount} M").format(amount=_amount(value / 1_000_000, lang))
 
 
-def format_usd(value: float | None) -> str:
+def format_usd(value: float | None, lang: str = DEFAULT_LANGUAGE) -> str:
     """Exact US dollars, for hover text and tables: ``USD 7,485,826.72``."""
     if is_missing(value):
-        return NO_DATA
-    return f"USD {value:,.2f}"
+        return no_data(lang)
+    return gettext(lang, "USD {amount}").format(amount=_amount(value, lang))
+
+
+def format_date(value: datetime.date, lang: str) -> str:
+    """``15 Oct 2021`` / ``15 oct. 2021``."""
+    return babel_format_date(value, format="medium", locale=babel_locale(lang))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode
 
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, gettext
+
 MAX_QUERY_LENGTH = 2048
 
 
@@ -28,26 +30,47 @@ def with_params(search: str | None, **params: object) -> str:
     return "?" + urlencode(query) if query else ""
 
 
-def resolve_year(raw: str | None, years: tuple[int, ...], default: int) -> tuple[int, str | None]:
+def _shown(raw: str, length: int) -> str:
+    return raw if len(raw) <= length else raw[:length] + "…"
+
+
+def resolve_language(raw: str | None) -> tuple[str, str | None]:
+    """The interface language and, for an unknown code, a notice (in English and French)."""
+    if raw is None or raw == "" or raw in LANGUAGES:
+        return raw or DEFAULT_LANGUAGE, None
+    shown = _shown(raw, 20)
+    return DEFAULT_LANGUAGE, " / ".join(
+        gettext(lang, "“{code}” is not a language of this dashboard; showing {name}.").format(
+            code=shown, name=LANGUAGES[DEFAULT_LANGUAGE]
+        )
+        for lang in LANGUAGES
+    )
+
+
+def resolve_year(
+    raw: str | None, years: tuple[int, ...], default: int, lang: str
+) -> tuple[int, str | None]:
     """The year to show and, when ``raw`` was unusable, a notice saying so."""
     if raw is None or raw == "":
         return default, None
-    shown = raw if len(raw) <= 20 else raw[:20] + "…"
     if raw.isascii() and raw.isdigit() and int(raw) in years:
         return int(raw), None
-    return default, (
-        f"“{shown}” is not a year this operation reports on "
-        f"({min(years)}–{max(years)}); showing {default}."
+    message = gettext(
+        lang,
+        "“{value}” is not a year this operation reports on ({first}–{last}); showing {default}.",
+    )
+    return default, message.format(
+        value=_shown(raw, 20), first=min(years), last=max(years), default=default
     )
 
 
 def resolve_operation(
-    raw: str | None, operations: list[str], default: str
+    raw: str | None, operations: list[str], default: str, lang: str
 ) -> tuple[str, str | None]:
     """The operation to show and, for an unknown id, a notice."""
     if raw is None or raw == "" or raw == default:
         return default, None
     if raw in operations:
         return raw, None
-    shown = raw if len(raw) <= 40 else raw[:40] + "…"
-    return default, f"There is no operation “{shown}”; showing {default}."
+    message = gettext(lang, "There is no operation “{value}”; showing {default}.")
+    return default, message.format(value=_shown(raw, 40), default=default)

@@ -1,0 +1,72 @@
+"""Numbers, money, dates and country names in English and French (Babel's CLDR data).
+
+Values come from the seed page: the 2016 budget of USD 7,485,826.72 (seed line 37,
+``seed_values.BUDGET``), 7,500 from the key figures and the contribution dated
+15-OCT-2021 in the "Latest contributions" list.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from seed_values import BUDGET
+
+from dashboard.transforms.countries import country_name
+from dashboard.transforms.formatting import (
+    format_count,
+    format_date,
+    format_percent,
+    format_usd,
+    format_usd_millions,
+)
+
+NNBSP = "\u202f"  # CLDR's French group separator (narrow no-break space)
+BUDGET_2016 = BUDGET[0] * 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "7,500"), ("fr", f"7{NNBSP}500")],
+)
+def test_counts(lang, expected):
+    assert format_count(7500, lang) == expected
+
+
+def test_money_in_millions_puts_the_currency_where_each_language_does():
+    assert format_usd_millions(BUDGET_2016, "en") == "USD 7.49 M"
+    assert format_usd_millions(BUDGET_2016, "fr") == "7,49 M USD"
+
+
+def test_exact_money():
+    assert format_usd(BUDGET_2016, "en") == "USD 7,485,826.72"
+    assert format_usd(BUDGET_2016, "fr") == f"7{NNBSP}485{NNBSP}826,72 USD"
+
+
+def test_percent():
+    assert format_percent(81.46, 1, "en") == "81.5%"
+    assert format_percent(81.46, 1, "fr") == "81,5\u00a0%"  # no-break space
+
+
+def test_dates():
+    day = datetime.date(2021, 10, 15)
+    assert format_date(day, "en") == "15 Oct 2021"
+    assert format_date(day, "fr") == "15 oct. 2021"
+
+
+def test_missing_figures_read_no_data_in_each_language():
+    assert format_count(None, "en") == "no data"
+    assert format_usd_millions(float("nan"), "fr") == "pas de données"
+
+
+def test_country_names():
+    assert [country_name(code, "en") for code in ("KAZ", "TKM", "UZB")] == [
+        "Kazakhstan",
+        "Turkmenistan",
+        "Uzbekistan",
+    ]
+    assert [country_name(code, "fr") for code in ("KAZ", "TKM", "UZB")] == [
+        "Kazakhstan",
+        "Turkménistan",
+        "Ouzbékistan",
+    ]
