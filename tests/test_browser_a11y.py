@@ -6,9 +6,10 @@ landmarks, duplicate ids, ARIA use, ...).  A violation of impact "serious" or
 "critical" fails the test; every violation found is printed with its rule id,
 impact, selectors and HTML.  One browser session per width visits the pages.
 
-Also checked on each page: ``<html lang="en">`` and a title naming the page,
-the year and the operation (operation name: seed line 1; default year 2020:
-the seed's year-end results, line 14).
+Also checked on each page: ``<html lang>`` of the interface language and a
+title naming the page, the year and the operation (operation name: seed line 1;
+default year 2020: the seed's year-end results, line 14).  The French pages
+(``?lang=fr``) are audited the same way.
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ PAGES = {
     "/budget?year=2015": f"Budget · 2015 · {OPERATION}",
     "/narratives?year=2015": f"Narratives · 2015 · {OPERATION}",
     "/contributions?year=2015": f"Contributions · 2015 · {OPERATION}",
+    "/?lang=fr": f"Vue d'ensemble · 2020 · {OPERATION}",
+    "/budget?lang=fr&year=2021": f"Budget · 2021 · {OPERATION}",
+    "/narratives?lang=fr": f"Récits · 2020 · {OPERATION}",
+    "/contributions?lang=fr&year=2021": f"Contributions · 2021 · {OPERATION}",
 }
 
 OPEN_TABLES = """
@@ -52,7 +57,8 @@ def audit_pages(dash_duo, width: str) -> list[str]:
         driver.get(dash_duo.server_url + path)
         wait_until_settled(driver)
         WebDriverWait(driver, 10).until(lambda d, t=title: d.title == t)
-        assert driver.find_element("css selector", "html").get_attribute("lang") == "en"
+        lang = "fr" if "lang=fr" in path else "en"
+        assert driver.find_element("css selector", "html").get_attribute("lang") == lang
         driver.execute_script(OPEN_TABLES)
         WebDriverWait(driver, 10).until(lambda d: d.execute_script(TABLES_OPEN))
         result = run_axe(driver)

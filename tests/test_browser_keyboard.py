@@ -95,6 +95,24 @@ def test_skip_link_year_select_and_page_links(dash_duo):
     assert_stayed_local(dash_duo)
 
 
+def test_language_switch_with_the_keyboard(dash_duo):
+    """After the page links, Tab reaches English then Français; Enter switches."""
+    start(dash_duo, create_app(), "/budget?year=2019")
+    driver = dash_duo.driver
+    wait_until_settled(driver)
+    focus(driver, ".nav-link[href^='/contributions']")
+    assert press(driver, Keys.TAB)["text"] == "English"
+    state = press(driver, Keys.TAB)
+    assert state["text"] == "Français"
+    assert_focus_visible(state)
+    press(driver, Keys.ENTER)
+    dash_duo.wait_for_text_to_equal("#budget-year-heading", "Budget et dépenses en 2019")
+    # Seed line 37: 5.52884917 USD millions, written the French way.
+    dash_duo.wait_for_text_to_equal("#budget-summary .budget-figure-value", "5,53 M USD")
+    assert "lang=fr" in driver.current_url and "year=2019" in driver.current_url
+    assert_stayed_local(dash_duo)
+
+
 def test_table_toggle_with_enter_and_space(dash_duo):
     start(dash_duo, create_app(), "/budget?year=2020")
     driver = dash_duo.driver
