@@ -6,6 +6,11 @@
     GET /api/v1/operations/<id>/all?format=xlsx|zip
 
 Every error is a 4xx answer with a JSON body ``{"error": "..."}``.
+
+Errors and the bundle's notes speak the request's language: ``?lang=en|fr``, else
+the best match of the Accept-Language header, else English.  An unknown ``?lang=``
+is a 400 whose message is written in every language, since none was chosen.  JSON
+keys, table contents and CSV files are the same in every language.
 """
 
 from __future__ import annotations
@@ -13,10 +18,12 @@ from __future__ import annotations
 import json
 
 import flask
+from werkzeug.datastructures import LanguageAccept
 
 from dashboard import runtime
 from dashboard.data import Operation
 from dashboard.exports.files import export_frame, to_csv_bytes, to_xlsx_bytes, to_zip_bytes
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_PARAM, LANGUAGES, N_, translator
 from dashboard.transforms.tables import table_for_year, table_names
 
 blueprint = flask.Blueprint("api", __name__, url_prefix="/api/v1")
@@ -28,15 +35,56 @@ BUNDLE_FORMATS = {
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
+    """A 4xx answer: ``message`` is an English message whose ``{placeholders}`` are
+    filled from ``values`` once it is translated into the request's language."""
+
+    def __init__(self, status: int, message: str, **values: object) -> None:
+        super().__init__(message.format(**values))
         self.status = status
         self.message = message
+        self.values = values
+
+
+def _accepted_language() -> str:
+    """The Accept-Language header's best match, by primary subtag and quality.
+
+    Werkzeug's ``best_match`` prefers an exact but less wanted tag to a regional one,
+    so ``fr-CH, en;q=0.5`` would get English: regions are dropped before matching.
+    """
+    primary = LanguageAccept(
+        (tag.split("-")[0].lower(), quality) for tag, quality in flask.request.accept_languages
+    )
+    return primary.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
+
+
+@blueprint.before_request
+def _choose_language() -> None:
+    raw = flask.request.args.get(LANGUAGE_PARAM)
+    if raw is None or raw == "":
+        flask.g.api_language = _accepted_language()
+    elif raw in LANGUAGES:
+        flask.g.api_language = raw
+    else:
+        raise ApiError(
+            400,
+            N_("lang must be one of {languages}, not '{value}'"),
+            languages=", ".join(LANGUAGES),
+            value=raw[:20],
+        )
+
+
+@blueprint.after_request
+def _vary_on_language(response: flask.Response) -> flask.Response:
+    response.vary.add("Accept-Language")
+    return response
 
 
 @blueprint.errorhandler(ApiError)
 def _api_error(error: ApiError) -> flask.Response:
-    response = flask.jsonify({"error": error.message})
+    # Before the language is known (an unknown ?lang=) the message is in every language.
+    languages = [flask.g.api_language] if "api_language" in flask.g else list(LANGUAGES)
+    translated = (translator(lang)(error.message).format(**error.values) for lang in languages)
+    response = flask.jsonify({"error": " / ".join(dict.fromkeys(translated))})
     response.status_code = error.status
     return response
 
@@ -57,7 +105,11 @@ def _describe(operation: Operation) -> dict:
 def _operation(operation_id: str) -> Operation:
     catalogue = runtime.catalogue()
     if operation_id not in catalogue.operations:
-        raise ApiError(404, f"unknown operation '{operation_id[:80]}'; see /api/v1/operations")
+        raise ApiError(
+            404,
+            N_("unknown operation '{operation}'; see /api/v1/operations"),
+            operation=operation_id[:80],
+        )
     return catalogue.operations[operation_id]
 
 
@@ -67,14 +119,25 @@ def _year(operation: Operation) -> int | None:
         return None
     years = operation.meta.years
     if not (raw.isascii() and raw.isdigit() and int(raw) in years):
-        raise ApiError(400, f"year must be one of {min(years)}-{max(years)}, not '{raw[:20]}'")
+        raise ApiError(
+            400,
+            N_("year must be one of {first}-{last}, not '{value}'"),
+            first=min(years),
+            last=max(years),
+            value=raw[:20],
+        )
     return int(raw)
 
 
 def _format(allowed: tuple[str, ...] | dict, default: str) -> str:
     chosen = flask.request.args.get("format", default)
     if chosen not in allowed:
-        raise ApiError(400, f"format must be one of {', '.join(allowed)}, not '{chosen[:20]}'")
+        raise ApiError(
+            400,
+            N_("format must be one of {formats}, not '{value}'"),
+            formats=", ".join(allowed),
+            value=chosen[:20],
+        )
     return chosen
 
 
@@ -102,7 +165,9 @@ def bundle(operation_id: str) -> flask.Response:
     tables = {name: op.table(name) for name in table_names()}
     writer = to_xlsx_bytes if chosen == "xlsx" else to_zip_bytes
     return _download(
-        writer(tables, op.meta.source), BUNDLE_FORMATS[chosen], f"{op.meta.id}_all-tables.{chosen}"
+        writer(tables, op.meta.source, lang=flask.g.api_language),
+        BUNDLE_FORMATS[chosen],
+        f"{op.meta.id}_all-tables.{chosen}",
     )
 
 
@@ -110,7 +175,12 @@ def bundle(operation_id: str) -> flask.Response:
 def table(operation_id: str, table: str) -> flask.Response:
     op = _operation(operation_id)
     if table not in table_names():
-        raise ApiError(404, f"unknown table '{table[:80]}'; tables: {', '.join(table_names())}")
+        raise ApiError(
+            404,
+            N_("unknown table '{table}'; tables: {tables}"),
+            table=table[:80],
+            tables=", ".join(table_names()),
+        )
     year = _year(op)
     chosen = _format(TABLE_FORMATS, "json")
     frame = table_for_year(op, table, year)
@@ -132,4 +202,4 @@ def table(operation_id: str, table: str) -> flask.Response:
 
 @blueprint.route("/<path:rest>", methods=["GET", "POST", "PUT", "DELETE", "PATCH"])
 def not_found(rest: str) -> flask.Response:
-    raise ApiError(404, f"no API endpoint at /api/v1/{rest[:80]}")
+    raise ApiError(404, N_("no API endpoint at /api/v1/{path}"), path=rest[:80])

@@ -356,7 +356,10 @@ def download_data(
         payload = to_csv_bytes(dataset.frame)
     else:
         payload = to_xlsx_bytes(
-            {"data": dataset.frame}, operation.meta.source, {"data": dataset.columns}
+            {"data": dataset.frame},
+            operation.meta.source,
+            {"data": dataset.columns},
+            lang=lang or DEFAULT_LANGUAGE,
         )
     return dcc.send_bytes(payload, dataset.file_name(operation.meta.id, trigger["format"]))
 

@@ -10,8 +10,10 @@ import pandas as pd
 import pytest
 from conftest import DATA_DIR, OPERATION_ID
 
+from dashboard import i18n
 from dashboard.app import create_app
 from dashboard.data import load_operation
+from dashboard.i18n import translator
 
 BASE = f"/api/v1/operations/{OPERATION_ID}"
 TABLES = [
@@ -142,3 +144,117 @@ def test_errors_are_json_4xx(client, url, status, words):
     assert response.status_code == status
     assert words in response.get_json()["error"]
     assert client.get("/api/v1/operations").status_code == 200
+
+
+UNKNOWN_TABLE = "unknown table '{table}'; tables: {tables}"
+UNKNOWN_LANGUAGE = "lang must be one of {languages}, not '{value}'"
+ALL_TABLES = ", ".join(TABLES)
+# Each error in French: the URL, the status, the English message and its values.
+FRENCH_ERRORS = [
+    (
+        "/api/v1/operations/nowhere/budget",
+        404,
+        "unknown operation '{operation}'; see /api/v1/operations",
+        {"operation": "nowhere"},
+    ),
+    (f"{BASE}/salaries", 404, UNKNOWN_TABLE, {"table": "salaries", "tables": ALL_TABLES}),
+    (
+        f"{BASE}/budget?format=xml",
+        400,
+        "format must be one of {formats}, not '{value}'",
+        {"formats": "json, csv", "value": "xml"},
+    ),
+    (
+        f"{BASE}/budget?year=1800",
+        400,
+        "year must be one of {first}-{last}, not '{value}'",
+        {"first": 2015, "last": 2021, "value": "1800"},
+    ),
+    (
+        f"{BASE}/all?format=pdf",
+        400,
+        "format must be one of {formats}, not '{value}'",
+        {"formats": "xlsx, zip", "value": "pdf"},
+    ),
+    ("/api/v1/whatever", 404, "no API endpoint at /api/v1/{path}", {"path": "whatever"}),
+]
+
+
+def error_of(response) -> str:
+    assert response.is_json
+    return response.get_json()["error"]
+
+
+@pytest.mark.parametrize(("url", "status", "message", "values"), FRENCH_ERRORS)
+def test_errors_in_french_with_lang_parameter(client, url, status, message, values):
+    separator = "&" if "?" in url else "?"
+    response = client.get(f"{url}{separator}lang=fr")
+    assert response.status_code == status
+    assert error_of(response) == translator("fr")(message).format(**values)
+    english = client.get(url)
+    assert error_of(english) == message.format(**values)
+
+
+@pytest.mark.parametrize(("url", "status", "message", "values"), FRENCH_ERRORS)
+def test_errors_follow_accept_language_without_lang_parameter(client, url, status, message, values):
+    french = translator("fr")(message).format(**values)
+    for header in ("fr", "fr-CH, en;q=0.5", "de, fr;q=0.8"):
+        response = client.get(url, headers={"Accept-Language": header})
+        assert response.status_code == status
+        assert error_of(response) == french, header
+    for header in ("en-GB, fr;q=0.5", "de", ""):
+        response = client.get(url, headers={"Accept-Language": header})
+        assert error_of(response) == message.format(**values), header
+
+
+def test_lang_parameter_wins_over_accept_language(client):
+    values = {"table": "salaries", "tables": ALL_TABLES}
+    response = client.get(f"{BASE}/salaries?lang=en", headers={"Accept-Language": "fr"})
+    assert error_of(response) == UNKNOWN_TABLE.format(**values)
+    response = client.get(f"{BASE}/salaries?lang=fr", headers={"Accept-Language": "en"})
+    assert error_of(response) == translator("fr")(UNKNOWN_TABLE).format(**values)
+
+
+@pytest.mark.parametrize("url", [f"{BASE}/budget?lang=xx", "/api/v1/operations?lang=EN"])
+def test_unknown_language_is_a_400_in_every_language(client, url):
+    response = client.get(url, headers={"Accept-Language": "fr"})
+    assert response.status_code == 400
+    value = url.rsplit("=", 1)[1]
+    error = error_of(response)
+    for lang in ("en", "fr"):
+        assert translator(lang)(UNKNOWN_LANGUAGE).format(languages="en, fr", value=value) in error
+
+
+def test_language_is_chosen_per_request_with_a_stand_in_catalog(client, monkeypatch):
+    """The choice of language, checked with a one-message catalog (independent of the .po)."""
+    french = {UNKNOWN_TABLE: "FR table inconnue '{table}'"}
+    monkeypatch.setattr(i18n, "messages", lambda lang: french if lang == "fr" else {})
+    expected_fr = "FR table inconnue 'salaries'"
+    assert error_of(client.get(f"{BASE}/salaries?lang=fr")) == expected_fr
+    fr_header = {"Accept-Language": "fr-CH, en;q=0.5"}  # a region tag still matches fr
+    assert error_of(client.get(f"{BASE}/salaries", headers=fr_header)) == expected_fr
+    assert error_of(client.get(f"{BASE}/salaries?lang=en", headers=fr_header)).startswith(
+        "unknown table 'salaries'"
+    )
+    assert error_of(client.get(f"{BASE}/salaries")).startswith("unknown table 'salaries'")
+
+
+def test_errors_in_french_differ_from_english(client):
+    """Awaits the French catalog."""
+    for url, _status, message, values in FRENCH_ERRORS:
+        french = error_of(client.get(url, headers={"Accept-Language": "fr"}))
+        assert french != message.format(**values), url
+    error = error_of(client.get(f"{BASE}/budget?lang=xx"))
+    english, french = error.split(" / ")
+    assert english == UNKNOWN_LANGUAGE.format(languages="en, fr", value="xx")
+    assert french == translator("fr")(UNKNOWN_LANGUAGE).format(languages="en, fr", value="xx")
+
+
+def test_language_changes_no_json_key_or_value(client):
+    english = client.get(f"{BASE}/budget?year=2020").get_json()
+    assert client.get(f"{BASE}/budget?year=2020&lang=fr").get_json() == english
+    french_header = client.get(f"{BASE}/budget?year=2020", headers={"Accept-Language": "fr"})
+    assert french_header.get_json() == english
+    assert "Accept-Language" in french_header.headers["Vary"]
+    operations = client.get("/api/v1/operations").get_json()
+    assert client.get("/api/v1/operations?lang=fr").get_json() == operations

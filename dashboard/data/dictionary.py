@@ -1,58 +1,73 @@
-"""What every column of every public table means, for exports and the API."""
+"""What every column of every public table means, for exports and the API.
+
+Descriptions and notes are English messages marked with ``N_``: they are translated
+where a file is written (``dashboard.exports.files``), so the same dictionary serves
+every language.  Each description is one whole message, even where it repeats the
+pillar note, because a translator must see complete sentences.
+"""
 
 from __future__ import annotations
 
-PILLAR_NOTE = (
+from dashboard.i18n import N_
+
+PILLAR_NOTE = N_(
     "Pillars: 1 refugee programme, 2 stateless programme, 3 reintegration projects, 4 IDP projects."
 )
-MISSING_NOTE = "An empty cell means the source gives no figure; it is not zero."
+MISSING_NOTE = N_("An empty cell means the source gives no figure; it is not zero.")
 
 TABLES: dict[str, dict[str, str]] = {
     "budget": {
-        "year": "Year of the budget or expenditure.",
-        "pillar": "UNHCR pillar number (1-4). " + PILLAR_NOTE,
-        "budget_usd": "Budget of the pillar in the year, in US dollars.",
-        "expenditure_usd": "Expenditure of the pillar in the year, in US dollars; "
-        "empty where the source reports none (e.g. a year not yet closed).",
+        "year": N_("Year of the budget or expenditure."),
+        "pillar": N_(
+            "UNHCR pillar number (1-4). Pillars: 1 refugee programme, 2 stateless programme, "
+            "3 reintegration projects, 4 IDP projects."
+        ),
+        "budget_usd": N_("Budget of the pillar in the year, in US dollars."),
+        "expenditure_usd": N_(
+            "Expenditure of the pillar in the year, in US dollars; "
+            "empty where the source reports none (e.g. a year not yet closed)."
+        ),
     },
     "people_of_concern": {
-        "year": "Year of the total.",
-        "total": "Total people of concern to UNHCR in the operation, as the source states it.",
+        "year": N_("Year of the total."),
+        "total": N_("Total people of concern to UNHCR in the operation, as the source states it."),
     },
     "population_by_type": {
-        "year": "Year of the breakdown.",
-        "population_type": "Population type (Refugees, Asylum-seekers, Stateless, ...).",
-        "value": "Number of people of that type.",
+        "year": N_("Year of the breakdown."),
+        "population_type": N_("Population type (Refugees, Asylum-seekers, Stateless, ...)."),
+        "value": N_("Number of people of that type."),
     },
     "population_by_country": {
-        "year": "Year the figure describes.",
-        "country": "ISO 3166 alpha-3 code of the country.",
-        "population_type": "Population type.",
-        "value": "Number of people, as the sentence in 'quote' states it.",
-        "qualifier": "exact, over (the text says 'over N') or around (the text says 'around N').",
-        "source_section": "Section of the source page the sentence comes from.",
-        "quote": "The sentence of the source page that gives the figure.",
+        "year": N_("Year the figure describes."),
+        "country": N_("ISO 3166 alpha-3 code of the country."),
+        "population_type": N_("Population type."),
+        "value": N_("Number of people, as the sentence in 'quote' states it."),
+        "qualifier": N_(
+            "exact, over (the text says 'over N') or around (the text says 'around N')."
+        ),
+        "source_section": N_("Section of the source page the sentence comes from."),
+        "quote": N_("The sentence of the source page that gives the figure."),
     },
     "key_figures": {
-        "year": "Year of the result, or the year a planning target is for.",
-        "kind": "result (year-end result) or plan (planning target).",
-        "value": "The figure.",
-        "unit": "count or percent.",
-        "text": "The key figure's sentence without its number.",
-        "country": "ISO 3166 alpha-3 code of the country the sentence names, if any.",
+        "year": N_("Year of the result, or the year a planning target is for."),
+        "kind": N_("result (year-end result) or plan (planning target)."),
+        "value": N_("The figure."),
+        "unit": N_("count or percent."),
+        "text": N_("The key figure's sentence without its number."),
+        "country": N_("ISO 3166 alpha-3 code of the country the sentence names, if any."),
     },
     "narratives": {
-        "year": "Year the document covers.",
-        "kind": "year-end (report written after the year) or plan (written before the year).",
-        "section": "Section heading on the source page.",
-        "order": "Position of the section in its document.",
-        "body": "Section text in Markdown.",
+        "year": N_("Year the document covers."),
+        "kind": N_("year-end (report written after the year) or plan (written before the year)."),
+        "section": N_("Section heading on the source page."),
+        "order": N_("Position of the section in its document."),
+        "body": N_("Section text in Markdown."),
     },
     "contributions": {
-        "date": "Date of the contribution (ISO 8601).",
-        "date_label": "The date as the source prints it.",
-        "donor": "Donor as the source names it ('private donors' for private donors).",
-        "donor_type": "government, private or other.",
-        "country": "ISO 3166 alpha-3 code of the donor country, if any.",
+        "date": N_("Date of the contribution (ISO 8601)."),
+        "date_label": N_("The date as the source prints it."),
+        "donor": N_("Donor as the source names it ('private donors' for private donors)."),
+        "donor_type": N_("government, private or other."),
+        "country": N_("ISO 3166 alpha-3 code of the donor country, if any."),
     },
 }
