@@ -50,7 +50,7 @@ def test_split_summary_2020(operation):
     split = tf.pillar_split(operation.budget, 2020)
     # 2.32328021 + 0.710765 = 3.03404521; 2.32328021 / 3.03404521 = 76.6%;
     # expenditure 1.85383854 + 0.61878303 = 2.47262157, 81.5% of the budget.
-    assert summaries.pillar_split_summary(split, 2020) == (
+    assert summaries.pillar_split_summary(split, 2020, "en") == (
         f"Budget 2020: USD 3.03 M, of which {P1} 76.6% and {P2} 23.4%; "
         "expenditure USD 2.47 M (81.5% spent)."
     )
@@ -58,30 +58,39 @@ def test_split_summary_2020(operation):
 
 def test_split_summary_without_expenditure_or_budget(operation):
     # 2021: 4.05028321 + 1.231765 = 5.28204821, expenditure null (seed line 37).
-    assert summaries.pillar_split_summary(tf.pillar_split(operation.budget, 2021), 2021) == (
+    assert summaries.pillar_split_summary(tf.pillar_split(operation.budget, 2021), 2021, "en") == (
         f"Budget 2021: USD 5.28 M, of which {P1} 76.7% and {P2} 23.3%; no expenditure reported."
     )
-    assert summaries.pillar_split_summary(tf.pillar_split(operation.budget, 2015), 2015) == (
+    assert summaries.pillar_split_summary(tf.pillar_split(operation.budget, 2015), 2015, "en") == (
         "No budget data for 2015."
     )
 
+
+
+def test_split_summary_2020_in_french(operation):
+    """The same numbers (seed line 37) in French words and French number formats."""
+    split = tf.pillar_split(operation.budget, 2020)
+    assert summaries.pillar_split_summary(split, 2020, "fr") == (
+        "Budget 2020 : 3,03 M USD, dont Programme pour les réfugiés 76,6 % et Programme pour "
+        "les apatrides 23,4 % ; dépenses 2,47 M USD (81,5 % dépensés)."
+    ).replace(" %", "\u00a0%")
 
 def test_budget_totals_summary(operation):
     totals = tf.yearly_totals(operation.budget)
     # Highest budget 7.48582672 (2016), lowest 3.03404521 (2020).
     span = "Budget and expenditure per year, 2016–2021: the budget ranges from USD 3.03 M "
     span += "(2020) to USD 7.49 M (2016)."
-    assert summaries.budget_totals_summary(totals, 2019) == (
+    assert summaries.budget_totals_summary(totals, 2019, "en") == (
         # 2019: 5.52884917 and 2.87297163 = 52.0%.
         span + " 2019: budget USD 5.53 M, expenditure USD 2.87 M (52.0% spent)."
     )
-    assert summaries.budget_totals_summary(totals, 2021) == (
+    assert summaries.budget_totals_summary(totals, 2021, "en") == (
         span + " 2021: budget USD 5.28 M, no expenditure reported."
     )
-    assert summaries.budget_totals_summary(totals, 2015) == (
+    assert summaries.budget_totals_summary(totals, 2015, "en") == (
         span + " No budget or expenditure reported for 2015."
     )
-    assert summaries.budget_totals_summary(totals.iloc[0:0], 2020) == (
+    assert summaries.budget_totals_summary(totals.iloc[0:0], 2020, "en") == (
         "No budget or expenditure reported."
     )
 
@@ -89,29 +98,31 @@ def test_budget_totals_summary(operation):
 def test_pillar_stack_summaries(operation):
     budget = tf.pillar_amounts(operation.budget, tf.BUDGET)
     spent = tf.pillar_amounts(operation.budget, tf.EXPENDITURE)
-    assert summaries.pillar_stack_summary(budget, "Budget", 2020) == (
+    assert summaries.pillar_stack_summary(budget, "Budget", 2020, "en") == (
         "Budget by pillar per year, 2016–2021. 2020: USD 3.03 M, of which "
         f"{P1} USD 2.32 M (76.6%) and {P2} USD 0.71 M (23.4%)."
     )
     # 1.85383854 / 2.47262157 = 75.0%.
-    assert summaries.pillar_stack_summary(spent, "Expenditure", 2020) == (
+    assert summaries.pillar_stack_summary(spent, "Expenditure", 2020, "en") == (
         "Expenditure by pillar per year, 2016–2021. 2020: USD 2.47 M, of which "
         f"{P1} USD 1.85 M (75.0%) and {P2} USD 0.62 M (25.0%)."
     )
-    assert summaries.pillar_stack_summary(spent, "Expenditure", 2021) == (
+    assert summaries.pillar_stack_summary(spent, "Expenditure", 2021, "en") == (
         "Expenditure by pillar per year, 2016–2021. No expenditure reported for 2021."
     )
 
 
 def test_people_summaries(operation):
     people = trend(operation.people_of_concern)
-    assert summaries.trend_summary(people, 2019) == (
+    assert summaries.trend_summary(people, 2019, "en") == (
         "People of concern per year: 88,419 in 2018 and 106,489 in 2019."
     )
-    assert summaries.trend_summary(people, 2020) == (
+    assert summaries.trend_summary(people, 2020, "en") == (
         "People of concern per year: 88,419 in 2018 and 106,489 in 2019. No total for 2020."
     )
-    assert summaries.trend_summary(people.iloc[0:0], 2020) == "No totals of people of concern."
+    assert (
+        summaries.trend_summary(people.iloc[0:0], 2020, "en") == "No totals of people of concern."
+    )
 
 
 def test_map_summary_2020_and_a_year_without_figures(operation):
@@ -119,12 +130,12 @@ def test_map_summary_2020_and_a_year_without_figures(operation):
     shading = country_shading(operation.population_by_country, 2020, countries)
     # Kazakhstan 445 + 233 + 7,999 + 591 = 9,268; Turkmenistan 21 + over 3,900;
     # Uzbekistan 14 + around 70,000.
-    assert summaries.map_summary(shading, 2020) == (
+    assert summaries.map_summary(shading, 2020, "en") == (
         "People of concern named per country, 2020: Kazakhstan 9,268; "
         "Turkmenistan over 3,921; Uzbekistan around 70,014."
     )
     empty = country_shading(operation.population_by_country, 2015, countries)
-    assert summaries.map_summary(empty, 2015) == (
+    assert summaries.map_summary(empty, 2015, "en") == (
         "No country figures for 2015 for Kazakhstan, Turkmenistan or Uzbekistan."
     )
 
@@ -133,10 +144,10 @@ def test_breakdown_summary():
     breakdown = pd.DataFrame(
         {"year": [2020, 2020], "population_type": ["Stateless", "Refugees"], "value": [70, 14]}
     )
-    assert summaries.breakdown_summary(breakdown, 2020) == (
+    assert summaries.breakdown_summary(breakdown, 2020, "en") == (
         "People of concern by population type, 2020: Stateless 70; Refugees 14."
     )
-    assert summaries.breakdown_summary(breakdown.iloc[0:0], 2015) == (
+    assert summaries.breakdown_summary(breakdown.iloc[0:0], 2015, "en") == (
         "No breakdown by population type for 2015."
     )
 

@@ -83,3 +83,14 @@ def test_english_is_the_source_and_unknown_languages_fall_back_to_it():
     assert messages("en") == {}
     assert translator("en")("Expenditure") == "Expenditure"
     assert translator("xx")("Expenditure") == "Expenditure"
+
+
+def test_no_message_escapes_extraction():
+    """``translator(lang)("...")`` would be translated at run time but never extracted."""
+    called_directly = re.compile(r"translator\([^()]*\)\(\s*[\"']")
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "dashboard").rglob("*.py")
+        if called_directly.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

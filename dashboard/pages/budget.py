@@ -160,7 +160,7 @@ def show_selected_year(year: int | None, operation_id: str | None, lang: str | N
         budget_summary.pillar_table(split, year, lang),
         *chart_content(
             pillar_split_figure(split, year, operation.meta.source),
-            summaries.pillar_split_summary(split, year),
+            summaries.pillar_split_summary(split, year, lang),
             tables.split_table(_dataset("budget-split-by-pillar", operation, year), year),
             lang,
         ),
@@ -187,7 +187,7 @@ def show_years(year: int | None, operation_id: str | None, lang: str | None) -> 
     return (
         *chart_content(
             budget_vs_expenditure_figure(totals, year, source),
-            summaries.budget_totals_summary(totals, year),
+            summaries.budget_totals_summary(totals, year, lang),
             tables.budget_and_expenditure_table(
                 _dataset("budget-and-expenditure", operation, year)
             ),
@@ -209,7 +209,7 @@ def _pillar_chart(operation: Operation, measure: str, name: str, year: int, lang
     slug = f"{name.lower()}-by-pillar"
     return chart_content(
         pillar_stack_figure(amounts, name, year, operation.meta.source),
-        summaries.pillar_stack_summary(amounts, name, year),
+        summaries.pillar_stack_summary(amounts, name, year, lang),
         tables.by_pillar_table(_dataset(slug, operation, year), measure, name),
         lang,
     )

@@ -257,7 +257,7 @@ def show_map(year: int | None, operation_id: str, lang: str | None) -> tuple:
         title=map_title(year),
         source=meta.source,
     )
-    summary, table = map_summary(shading, year), chart_tables.country_table(shading, year)
+    summary, table = map_summary(shading, year, lang), chart_tables.country_table(shading, year)
     return (
         *chart_content(figure, summary, table, lang),
         graph_config(_map_filename(meta.id, year), lang),
@@ -342,7 +342,7 @@ def show_people(year: int | None, operation_id: str, lang: str | None) -> tuple:
             "population-by-type",
             lang,
             figure=breakdown_figure(by_type, year, operation.meta.source),
-            summary=breakdown_summary(by_type, year),
+            summary=breakdown_summary(by_type, year, lang),
             table=chart_tables.population_type_table(by_type, year),
         )
         if not by_type.empty
@@ -356,7 +356,7 @@ def show_people(year: int | None, operation_id: str, lang: str | None) -> tuple:
         describe_change(change_on_previous(people, year)),
         *chart_content(
             trend_figure(trend(people), year, operation.meta.source),
-            trend_summary(trend(people), year),
+            trend_summary(trend(people), year, lang),
             chart_tables.people_trend_table(
                 build_dataset("people-of-concern", operation, year, {}).frame
             ),
