@@ -10,7 +10,7 @@ Usable from a notebook without starting Dash::
 from dashboard.data.errors import DataError, OperationNotFound
 from dashboard.data.model import MapCentre, Operation, OperationMeta
 from dashboard.data.schema import PILLARS
-from dashboard.data.store import list_operations, load_operation
+from dashboard.data.store import list_operations, load_operation, load_operations
 
 __all__ = [
     "PILLARS",
@@ -21,4 +21,5 @@ __all__ = [
     "OperationNotFound",
     "list_operations",
     "load_operation",
+    "load_operations",
 ]

@@ -34,3 +34,27 @@ class DataError(Exception):
 
 class OperationNotFound(LookupError):
     """No operation with that id exists in the data folder."""
+
+
+class Problems:
+    """The first problem of each operation in a batch loaded together.
+
+    Operations are validated together, one rule at a time over all of them (a
+    rule over 1,000 operations is one pandas call, not 1,000).  The rules run in
+    the order a single operation is checked in, and each operation keeps only
+    the first problem found for it, so the error raised is the one loading the
+    operations one by one would raise: that of the first broken operation, at
+    its first broken file, line and column.
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[int, DataError] = {}
+
+    def add(self, operation: int, error: DataError) -> None:
+        """Record ``error`` for the ``operation``-th operation unless it already has one."""
+        self._first.setdefault(operation, error)
+
+    def raise_first(self) -> None:
+        """Raise the problem of the first operation that has one."""
+        if self._first:
+            raise self._first[min(self._first)]

@@ -3,21 +3,25 @@
 Every table is stored as a CSV file read with all cells as text, then each
 column is converted by its declared kind.  The first cell that does not
 convert is reported with its file, line and column, instead of a traceback
-from inside pandas.
+from inside pandas.  The same table of many operations is read as one batch
+(``read_tables``), so each rule is one pandas call however many files there are.
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from dashboard.data.errors import DataError
+from dashboard.data.batch import TableBatch
+from dashboard.data.errors import DataError, Problems
 from dashboard.i18n import N_
 
 PILLARS: dict[int, str] = {
@@ -33,10 +37,18 @@ DONOR_TYPES = ("government", "private", "other")
 QUALIFIERS = ("exact", "over", "around")
 
 
+_INT64 = range(-(2**63), 2**63)
+# The dates a datetime64[ns] column holds (pandas.Timestamp.min is 1677-09-21 00:12:43).
+_DATES = ((pd.Timestamp.min + pd.Timedelta(days=1)).date(), pd.Timestamp.max.date())
+
+
 def _int(text: str) -> int:
     if not text.strip().lstrip("-").isdigit():
         raise ValueError(f"'{text}' is not a whole number")
-    return int(text)
+    value = int(text)
+    if value not in _INT64:
+        raise ValueError(f"'{text}' is too large for a 64-bit whole number")
+    return value
 
 
 def _float(text: str) -> float:
@@ -51,7 +63,10 @@ def _optional_float(text: str) -> float:
 
 
 def _date(text: str) -> date:
-    return date.fromisoformat(text)
+    value = date.fromisoformat(text)
+    if not _DATES[0] <= value <= _DATES[1]:
+        raise ValueError(f"'{text}' is outside the dates {_DATES[0]} to {_DATES[1]}")
+    return value
 
 
 def _text(text: str) -> str:
@@ -198,73 +213,147 @@ def line_of(row_index: int) -> int:
     return row_index + 2
 
 
-def read_table(path: Path, schema: TableSchema) -> pd.DataFrame:
-    """Read ``path`` as ``schema``: exact header, typed columns, unique key."""
+def read_tables(paths: list[Path], schema: TableSchema, problems: Problems) -> TableBatch:
+    """Read every file of ``paths`` as ``schema``: exact header, typed columns, unique key.
+
+    The first problem of each file goes to ``problems`` (file ``i`` is operation
+    ``i``); a file's rows from its first problem on may be missing or hold
+    placeholders, which no later rule reports because the file already has one.
+    """
+    bodies, wrong_widths = [], {}
+    for index, path in enumerate(paths):
+        body, wrong_width = _read_body(index, path, schema, problems)
+        bodies.append(body)
+        if wrong_width is not None:
+            wrong_widths[index] = (len(body), wrong_width)
+    # Every row has the header's width (``_read_body`` stops before a row that has not), so
+    # one 2-D array holds the cells; filling it is one C loop, a column is a view of it.
+    cells = np.empty((sum(map(len, bodies)), len(schema.columns)), dtype=object)
+    if len(cells):
+        cells[:] = [row for body in bodies for row in body]
+    columns: dict[str, object] = {}
+    bad_cells: list[tuple[int, int, str]] = []
+    for position, column in enumerate(schema.columns):
+        columns[column.name], bad = _convert(column, cells[:, position])
+        bad_cells.extend((row, position, message) for row, message in bad)
+    batch = TableBatch(paths, pd.DataFrame(columns), [len(body) for body in bodies])
+    # Row by row, left to right: a file's first bad cell, then a short or long row after it.
+    for row, position, message in sorted(bad_cells):
+        file = int(batch.file_index[row])
+        problems.add(
+            file,
+            DataError(
+                paths[file],
+                message,
+                line=line_of(row - int(batch.starts[file])),
+                column=schema.columns[position].name,
+            ),
+        )
+    for index, (row, width) in wrong_widths.items():
+        problems.add(
+            index,
+            DataError(
+                paths[index],
+                f"has {width} cells; expected {len(schema.columns)}",
+                line=line_of(row),
+            ),
+        )
+    _check_non_negative(batch, NON_NEGATIVE.get(schema.file_name, ()), problems)
+    _check_unique(batch, schema.key, problems)
+    return batch
+
+
+def _read_body(
+    index: int, path: Path, schema: TableSchema, problems: Problems
+) -> tuple[list[list[str]], int | None]:
+    """The data rows of ``path`` before the first with a wrong number of cells, and that number."""
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle))
     except FileNotFoundError:
-        raise DataError(path, "file is missing") from None
+        problems.add(index, DataError(path, "file is missing"))
+        return [], None
     except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(path, f"not a readable UTF-8 CSV file ({exc})") from None
+        problems.add(index, DataError(path, f"not a readable UTF-8 CSV file ({exc})"))
+        return [], None
     if not rows:
-        raise DataError(path, "file is empty; expected a header line", line=1)
+        problems.add(index, DataError(path, "file is empty; expected a header line", line=1))
+        return [], None
     header, body = rows[0], rows[1:]
     if header != schema.column_names:
-        raise DataError(
-            path,
-            f"header is {','.join(header)!r}; expected {','.join(schema.column_names)!r}",
-            line=1,
+        problems.add(
+            index,
+            DataError(
+                path,
+                f"header is {','.join(header)!r}; expected {','.join(schema.column_names)!r}",
+                line=1,
+            ),
         )
-    values: dict[str, list[object]] = {name: [] for name in schema.column_names}
-    for index, row in enumerate(body):
-        if len(row) != len(header):
-            raise DataError(
-                path,
-                f"has {len(row)} cells; expected {len(header)}",
-                line=line_of(index),
-            )
-        for column, cell in zip(schema.columns, row, strict=True):
-            try:
-                values[column.name].append(column.convert(cell))
-            except ValueError as exc:
-                raise DataError(path, str(exc), line=line_of(index), column=column.name) from None
-    frame = pd.DataFrame(
-        {
-            column.name: pd.Series(values[column.name], dtype=column.dtype)
-            for column in schema.columns
-        }
-    )
-    _check_non_negative(path, frame, NON_NEGATIVE.get(schema.file_name, ()))
-    _check_unique(path, frame, schema.key)
-    return frame
+        return [], None
+    width = len(header)
+    if set(map(len, body)) <= {width}:
+        return body, None
+    good = list(itertools.takewhile(lambda row: len(row) == width, body))
+    return good, len(body[len(good)])
 
 
-def _check_non_negative(path: Path, frame: pd.DataFrame, columns: tuple[str, ...]) -> None:
+# What a cell that does not convert holds until its file's error is raised (else None: NaN).
+_PLACEHOLDER = {"int64": 0}
+
+
+def _convert(column: Column, texts: np.ndarray) -> tuple[object, list[tuple[int, str]]]:
+    """Convert every cell of a column; return the values and the ``(row, message)`` of bad cells.
+
+    Each distinct text is converted once by the column's own converter, so the
+    values and messages are those of a cell-by-cell read, and equal texts share
+    one value (one string object for a repeated country code or donor).
+    """
+    codes, distinct = pd.factorize(texts)
+    values: list[object] = []
+    messages: dict[int, str] = {}
+    for code, text in enumerate(distinct):
+        try:
+            values.append(column.convert(text))
+        except ValueError as exc:
+            messages[code] = str(exc)
+            values.append(_PLACEHOLDER.get(column.dtype))
+    converted = pd.array(values, dtype=column.dtype).take(codes)
+    if not messages:
+        return converted, []
+    rows = np.flatnonzero(np.isin(codes, list(messages)))
+    return converted, [(int(row), messages[int(codes[row])]) for row in rows]
+
+
+def _check_non_negative(batch: TableBatch, columns: tuple[str, ...], problems: Problems) -> None:
     for column in columns:
-        negative = frame.index[frame[column] < 0]
-        if len(negative):
-            row = int(negative[0])
-            raise DataError(
-                path,
-                f"{frame[column].iloc[row]} is negative",
-                line=line_of(row),
-                column=column,
+        values = batch.frame[column]
+        for file, row, at in batch.first_rows((values < 0).to_numpy()):
+            problems.add(
+                file,
+                DataError(
+                    batch.paths[file],
+                    f"{values.iloc[at]} is negative",
+                    line=line_of(row),
+                    column=column,
+                ),
             )
 
 
-def _check_unique(path: Path, frame: pd.DataFrame, key: tuple[str, ...]) -> None:
+def _check_unique(batch: TableBatch, key: tuple[str, ...], problems: Problems) -> None:
     if not key:
         return
-    duplicated = frame.index[frame.duplicated(list(key))]
-    if len(duplicated):
-        row = int(duplicated[0])
-        shown = ", ".join(f"{name}={frame[name].iloc[row]}" for name in key)
-        raise DataError(
-            path,
-            f"duplicate row for {shown}",
-            line=line_of(row),
-            column=key[-1],
+    keyed = batch.frame[list(key)].assign(_file=batch.file_index)
+    duplicated = keyed.duplicated(["_file", *key]).to_numpy()
+    for file, row, at in batch.first_rows(duplicated):
+        shown = ", ".join(f"{name}={batch.frame[name].iloc[at]}" for name in key)
+        problems.add(
+            file,
+            DataError(
+                batch.paths[file],
+                f"duplicate row for {shown}",
+                line=line_of(row),
+                column=key[-1],
+            ),
         )
 
 

@@ -1,49 +1,107 @@
-"""Rules that span tables: years in range, pillars adding up to the source totals."""
+"""Rules that span tables: years in range, pillars adding up to the source totals.
+
+Each rule runs once over the batch of every operation being loaded and hands
+each operation's first problem to ``problems`` (see ``errors.Problems``).
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import numpy as np
 import pandas as pd
 
-from dashboard.data.errors import DataError
+from dashboard.data.batch import TableBatch
+from dashboard.data.errors import DataError, Problems
 from dashboard.data.schema import line_of
 
 SUM_TOLERANCE_USD = 1.0
+# Operation years given as None (an operation whose metadata did not load) accept any year.
+Years = list[tuple[int, ...] | None]
 
 
-def check_years(path: Path, frame: pd.DataFrame, years: tuple[int, ...]) -> None:
-    """Every ``year`` of ``frame`` must be one of the operation's years."""
-    outside = frame.index[~frame["year"].isin(years)]
-    if len(outside):
-        row = int(outside[0])
-        raise DataError(
-            path,
-            f"{frame['year'].iloc[row]} is outside the operation's years {min(years)}-{max(years)}",
-            line=line_of(row),
-            column="year",
+def _outside(batch: TableBatch, years: Years) -> np.ndarray:
+    """Which rows of ``batch`` have a ``year`` that is not one of their operation's years."""
+    distinct = sorted({year for own in years if own for year in own})
+    position = {year: code for code, year in enumerate(distinct)}
+    # A row's (operation, year) as one number: its operation times the years any operation
+    # has, plus the year's place among them (-1 for a year no operation has).
+    code = pd.Index(distinct).get_indexer(batch.frame["year"])
+    allowed = [
+        file * len(distinct) + position[year]
+        for file, own in enumerate(years)
+        if own
+        for year in own
+    ]
+    listed = (code >= 0) & np.isin(batch.file_index * len(distinct) + code, allowed)
+    unknown = np.array([own is None for own in years] or [False])[batch.file_index]
+    return ~listed & ~unknown
+
+
+def check_years(batch: TableBatch, years: Years, problems: Problems) -> None:
+    """Every ``year`` of each file must be one of its operation's years."""
+    column = batch.frame["year"]
+    for file, row, at in batch.first_rows(_outside(batch, years)):
+        own = years[file]
+        problems.add(
+            file,
+            DataError(
+                batch.paths[file],
+                f"{column.iloc[at]} is outside the operation's years {min(own)}-{max(own)}",
+                line=line_of(row),
+                column="year",
+            ),
         )
 
 
-def check_pillar_sums(totals_path: Path, budget: pd.DataFrame, totals: pd.DataFrame) -> None:
+def check_narrative_years(batch: TableBatch, years: Years, problems: Problems) -> None:
+    """Every narrative file's year must be one of its operation's years (the lowest is named)."""
+    outside = _outside(batch, years)
+    lowest = batch.frame["year"][outside].groupby(batch.file_index[outside]).min()
+    for file, year in lowest.items():
+        problems.add(
+            file,
+            DataError(batch.paths[file], f"year {year} is outside the operation's years"),
+        )
+
+
+def check_pillar_sums(totals: TableBatch, budget: TableBatch, problems: Problems) -> None:
     """Pillar rows of each year must add up to the totals the source stated."""
-    sums = budget.groupby("year")[["budget_usd", "expenditure_usd"]].agg(
-        lambda column: column.sum(min_count=1)
+    columns = ["budget_usd", "expenditure_usd"]
+    sums = (
+        budget.frame[["year", *columns]]
+        .assign(_file=budget.file_index)
+        .groupby(["_file", "year"])[columns]
+        .sum(min_count=1)
     )
-    missing = sorted(set(budget["year"]) - set(totals["year"]))
-    if missing:
-        raise DataError(totals_path, f"no total for year {missing[0]}, which budget.csv has")
-    for index, total in totals.iterrows():
-        for column in ("budget_usd", "expenditure_usd"):
-            stated = total[column]
-            derived = sums[column].get(total["year"], float("nan"))
-            if pd.isna(stated) and pd.isna(derived):
-                continue
-            if pd.isna(stated) or pd.isna(derived) or abs(stated - derived) > SUM_TOLERANCE_USD:
-                raise DataError(
-                    totals_path,
-                    f"pillars of {total['year']} add up to {derived:.2f}, "
-                    f"but the source total is {stated:.2f}",
-                    line=line_of(int(index)),
-                    column=column,
-                )
+    stated_keys = pd.MultiIndex.from_arrays(
+        [totals.file_index, totals.frame["year"].to_numpy()], names=["_file", "year"]
+    )
+    missing = sums.index[~sums.index.isin(stated_keys)].to_frame(index=False)
+    for file, year in missing.groupby("_file")["year"].min().items():
+        problems.add(
+            file,
+            DataError(totals.paths[file], f"no total for year {year}, which budget.csv has"),
+        )
+    derived = sums.reindex(stated_keys)
+    wrong = {}
+    for column in columns:
+        stated = totals.frame[column].to_numpy()
+        added = derived[column].to_numpy()
+        gap = np.abs(stated - added)
+        wrong[column] = np.where(
+            np.isnan(stated) | np.isnan(added),
+            np.isnan(stated) != np.isnan(added),
+            gap > SUM_TOLERANCE_USD,
+        )
+    for file, row, at in totals.first_rows(wrong["budget_usd"] | wrong["expenditure_usd"]):
+        column = "budget_usd" if wrong["budget_usd"][at] else "expenditure_usd"
+        problems.add(
+            file,
+            DataError(
+                totals.paths[file],
+                f"pillars of {totals.frame['year'].iloc[at]} add up to "
+                f"{derived[column].iloc[at]:.2f}, "
+                f"but the source total is {totals.frame[column].iloc[at]:.2f}",
+                line=line_of(row),
+                column=column,
+            ),
+        )
