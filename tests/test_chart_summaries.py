@@ -66,7 +66,6 @@ def test_split_summary_without_expenditure_or_budget(operation):
     )
 
 
-
 def test_split_summary_2020_in_french(operation):
     """The same numbers (seed line 37) in French words and French number formats."""
     split = tf.pillar_split(operation.budget, 2020)
@@ -74,6 +73,7 @@ def test_split_summary_2020_in_french(operation):
         "Budget 2020 : 3,03 M USD, dont Programme pour les réfugiés 76,6 % et Programme pour "
         "les apatrides 23,4 % ; dépenses 2,47 M USD (81,5 % dépensés)."
     ).replace(" %", "\u00a0%")
+
 
 def test_budget_totals_summary(operation):
     totals = tf.yearly_totals(operation.budget)

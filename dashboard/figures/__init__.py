@@ -1,1 +1,1 @@
-"""Figure builders: DataFrames in, ``go.Figure`` out; no Dash imports."""
+"""Figure builders: DataFrames in, ``go.Figure`` out (written as plain dicts); no Dash imports."""

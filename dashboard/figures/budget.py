@@ -41,23 +41,32 @@ def budget_vs_expenditure_figure(
         return theme.empty_figure(
             "Budget and expenditure (USD)", "No budget or expenditure reported.", source
         )
-    figure = go.Figure()
+    traces, notes = [], []
     measures = (
         ("budget_usd", "Budget", theme.BUDGET_COLOUR, -GROUP_OFFSET),
         ("expenditure_usd", "Expenditure", theme.EXPENDITURE_COLOUR, GROUP_OFFSET),
     )
     for column, name, colour, offset in measures:
-        amounts = list(totals[column])
-        figure.add_trace(_bar(years, amounts, name, colour, selected_year))
-        for year, amount in zip(years, amounts, strict=True):
-            if is_missing(amount):
-                figure.add_annotation(_gap_note(year + offset, f"no {name.lower()} reported"))
+        amounts = totals[column].tolist()
+        traces.append(_bar(years, amounts, name, colour, selected_year))
+        notes.extend(
+            _gap_note(year + offset, f"no {name.lower()} reported")
+            for year, amount in zip(years, amounts, strict=True)
+            if is_missing(amount)
+        )
     peaks = totals[["budget_usd", "expenditure_usd"]].max(axis=1, skipna=True)
-    _label_selected(figure, dict(zip(years, peaks, strict=True)), selected_year)
-    figure.update_layout(barmode="group", bargap=BAR_GAP, bargroupgap=0)
-    _axes(figure, years, peaks.max(skipna=True))
+    layout = {
+        "annotations": [
+            *notes,
+            *_selected_label(dict(zip(years, peaks, strict=True)), selected_year),
+        ],
+        "barmode": "group",
+        "bargap": BAR_GAP,
+        "bargroupgap": 0,
+        **_axes(years, peaks.max(skipna=True)),
+    }
     title = f"Budget and expenditure, {year_span(years)} (USD)"
-    return theme.finish(figure, title, source)
+    return theme.finish(traces, layout, title, source)
 
 
 def pillar_stack_figure(
@@ -65,33 +74,54 @@ def pillar_stack_figure(
 ) -> go.Figure:
     """Bars per year stacked by pillar (``pillar_amounts`` rows); ``measure_name``
     is "Budget" or "Expenditure" and names the chart and the gap notes."""
-    years = sorted(int(year) for year in amounts["year"].unique())
-    pillars = sorted(int(pillar) for pillar in amounts["pillar"].unique())
+    # One pass over the rows, in year order, rather than filtering the frame per pillar.
+    rows = sorted(
+        zip(
+            amounts["year"].tolist(),
+            amounts["pillar"].tolist(),
+            amounts["label"].tolist(),
+            amounts["amount"].tolist(),
+            strict=True,
+        ),
+        key=lambda row: row[0],
+    )
+    years = sorted({int(row[0]) for row in rows})
+    pillars = sorted({int(row[1]) for row in rows})
     if not years or not pillars:
         return theme.empty_figure(
             f"{measure_name} by pillar (USD)", f"No {measure_name.lower()} reported.", source
         )
-    figure = go.Figure()
-    for pillar in pillars:
-        rows = amounts[amounts["pillar"] == pillar].set_index("year").reindex(years)
-        figure.add_trace(
-            _bar(
-                years,
-                list(rows["amount"]),
-                str(rows["label"].dropna().iloc[0]),
-                theme.PILLAR_COLOURS[pillar],
-                selected_year,
-            )
+    names: dict[int, str] = {}
+    by_pillar: dict[int, dict[int, float]] = {pillar: {} for pillar in pillars}
+    for year, pillar, label, amount in rows:
+        by_pillar[pillar][year] = amount
+        if pillar not in names and not pd.isna(label):
+            names[pillar] = str(label)
+    traces = [
+        _bar(
+            years,
+            [by_pillar[pillar].get(year) for year in years],
+            names[pillar],
+            theme.PILLAR_COLOURS[pillar],
+            selected_year,
         )
+        for pillar in pillars
+    ]
     stacks = amounts.groupby("year")["amount"].sum(min_count=1).reindex(years)
-    for year, total in stacks.items():
-        if is_missing(total):
-            figure.add_annotation(_gap_note(year, f"no {measure_name.lower()} reported"))
-    _label_selected(figure, stacks.to_dict(), selected_year)
-    figure.update_layout(barmode="stack", bargap=BAR_GAP, legend={"traceorder": "normal"})
-    _axes(figure, years, stacks.max(skipna=True))
+    notes = [
+        _gap_note(year, f"no {measure_name.lower()} reported")
+        for year, total in stacks.items()
+        if is_missing(total)
+    ]
+    layout = {
+        "annotations": [*notes, *_selected_label(stacks.to_dict(), selected_year)],
+        "barmode": "stack",
+        "bargap": BAR_GAP,
+        "legend": {"traceorder": "normal"},
+        **_axes(years, stacks.max(skipna=True)),
+    }
     title = f"{measure_name} by pillar, {year_span(years)} (USD)"
-    return theme.finish(figure, title, source)
+    return theme.finish(traces, layout, title, source)
 
 
 def pillar_split_figure(split: pd.DataFrame, year: int, source: str) -> go.Figure:
@@ -100,7 +130,7 @@ def pillar_split_figure(split: pd.DataFrame, year: int, source: str) -> go.Figur
     title = f"Split by pillar, {year}"
     if split.empty:
         return theme.empty_figure(title, f"No budget data for {year}", source)
-    labels = list(split["label"])
+    labels = split["label"].tolist()
     colours = [theme.PILLAR_COLOURS[int(pillar)] for pillar in split["pillar"]]
     hover = [
         "<br>".join(
@@ -114,61 +144,65 @@ def pillar_split_figure(split: pd.DataFrame, year: int, source: str) -> go.Figur
         )
         for row in split.itertuples()
     ]
-    figure = go.Figure()
-    for column, name, opacity, width in (
-        ("budget_usd", "Budget", 0.35, 0.7),
-        ("expenditure_usd", "Expenditure", 1.0, 0.35),
-    ):
-        figure.add_trace(
-            go.Bar(
-                name=name,
-                orientation="h",
-                y=labels,
-                x=_millions(split[column]),
-                width=width,
-                marker={"color": colours, "opacity": opacity},
-                customdata=hover,
-                hovertemplate="%{customdata}<extra></extra>",
-            )
+    traces = [
+        {
+            "type": "bar",
+            "name": name,
+            "orientation": "h",
+            "y": labels,
+            "x": _millions(split[column]),
+            "width": width,
+            "marker": {"color": colours, "opacity": opacity},
+            "customdata": hover,
+            "hovertemplate": "%{customdata}<extra></extra>",
+        }
+        for column, name, opacity, width in (
+            ("budget_usd", "Budget", 0.35, 0.7),
+            ("expenditure_usd", "Expenditure", 1.0, 0.35),
         )
-    for row in split.itertuples():
-        if is_missing(row.expenditure_usd) and not is_missing(row.budget_usd):
-            figure.add_annotation(
-                x=0,
-                y=row.label,
-                text="no expenditure reported",
-                showarrow=False,
-                xanchor="left",
-                xshift=4,
-                font={"size": 11, "color": NOTE_COLOUR},
-            )
-    figure.update_layout(
-        barmode="overlay",
-        showlegend=False,
-        title={**TITLE_POSITION, "subtitle": {"text": SPLIT_KEY}},
-        xaxis={"title": {"text": Y_AXIS_TITLE}, "rangemode": "tozero"},
-        yaxis={"autorange": "reversed", "automargin": True},
-        margin={"t": 90},
-    )
-    return theme.finish(figure, f"{title} (USD)", source)
+    ]
+    notes = [
+        {
+            "x": 0,
+            "y": row.label,
+            "text": "no expenditure reported",
+            "showarrow": False,
+            "xanchor": "left",
+            "xshift": 4,
+            "font": {"size": 11, "color": NOTE_COLOUR},
+        }
+        for row in split.itertuples()
+        if is_missing(row.expenditure_usd) and not is_missing(row.budget_usd)
+    ]
+    layout = {
+        "annotations": notes,
+        "barmode": "overlay",
+        "showlegend": False,
+        "title": {**TITLE_POSITION, "subtitle": {"text": SPLIT_KEY}},
+        "xaxis": {"title": {"text": Y_AXIS_TITLE}, "rangemode": "tozero"},
+        "yaxis": {"autorange": "reversed", "automargin": True},
+        "margin": {"t": 90},
+    }
+    return theme.finish(traces, layout, f"{title} (USD)", source)
 
 
 def _bar(
     years: list[int], amounts: list[float], name: str, colour: str, selected_year: int
-) -> go.Bar:
+) -> dict:
     has_selected = selected_year in years
     selected = [year == selected_year for year in years]
     opacity = [
         SELECTED_OPACITY if is_selected or not has_selected else OTHER_OPACITY
         for is_selected in selected
     ]
-    return go.Bar(
-        name=name,
-        x=years,
-        y=_millions(amounts),
-        customdata=[format_usd(amount) for amount in amounts],
-        hovertemplate=f"{name}, %{{x}}<br>%{{customdata}}<extra></extra>",
-        marker={
+    return {
+        "type": "bar",
+        "name": name,
+        "x": years,
+        "y": _millions(amounts),
+        "customdata": [format_usd(amount) for amount in amounts],
+        "hovertemplate": f"{name}, %{{x}}<br>%{{customdata}}<extra></extra>",
+        "marker": {
             "color": colour,
             "opacity": opacity,
             "line": {
@@ -176,7 +210,7 @@ def _bar(
                 "width": [SELECTED_LINE_WIDTH if s else 0 for s in selected],
             },
         },
-    )
+    }
 
 
 def _millions(amounts) -> list[float | None]:
@@ -184,45 +218,48 @@ def _millions(amounts) -> list[float | None]:
     return [None if is_missing(amount) else float(amount) / 1_000_000 for amount in amounts]
 
 
-def _gap_note(x: float, text: str) -> go.layout.Annotation:
+def _gap_note(x: float, text: str) -> dict:
     """A note standing upright in the empty slot of a bar that has no figure."""
-    return go.layout.Annotation(
-        x=x,
-        y=0,
-        text=text,
-        textangle=-90,
-        showarrow=False,
-        yanchor="bottom",
-        font={"size": 11, "color": NOTE_COLOUR},
-    )
+    return {
+        "x": x,
+        "y": 0,
+        "text": text,
+        "textangle": -90,
+        "showarrow": False,
+        "yanchor": "bottom",
+        "font": {"size": 11, "color": NOTE_COLOUR},
+    }
 
 
-def _label_selected(figure: go.Figure, peaks: dict, selected_year: int) -> None:
+def _selected_label(peaks: dict, selected_year: int) -> list[dict]:
     """The "selected" label above the selected year's bars, if that year has bars."""
     peak = peaks.get(selected_year)
     if is_missing(peak):
-        return
-    figure.add_annotation(
-        x=selected_year,
-        y=float(peak) / 1_000_000,
-        text=SELECTED_LABEL,
-        showarrow=False,
-        yanchor="bottom",
-        yshift=2,
-        font={"size": 12, "color": OUTLINE_COLOUR},
-    )
+        return []
+    return [
+        {
+            "x": selected_year,
+            "y": float(peak) / 1_000_000,
+            "text": SELECTED_LABEL,
+            "showarrow": False,
+            "yanchor": "bottom",
+            "yshift": 2,
+            "font": {"size": 12, "color": OUTLINE_COLOUR},
+        }
+    ]
 
 
-def _axes(figure: go.Figure, years: list[int], peak: float) -> None:
+def _axes(years: list[int], peak: float) -> dict:
+    """Layout of the charts by year: title position, a year per tick, USD millions."""
     top = 1.0 if is_missing(peak) or peak <= 0 else peak / 1_000_000 * HEADROOM
-    figure.update_layout(
-        title=TITLE_POSITION,
-        margin={"t": TOP_MARGIN},
-        xaxis={
+    return {
+        "title": TITLE_POSITION,
+        "margin": {"t": TOP_MARGIN},
+        "xaxis": {
             "title": {"text": "Year"},
             "tickmode": "array",
             "tickvals": years,
             "ticktext": [str(year) for year in years],
         },
-        yaxis={"title": {"text": Y_AXIS_TITLE}, "range": [0, top], "tickformat": ",.1f"},
-    )
+        "yaxis": {"title": {"text": Y_AXIS_TITLE}, "range": [0, top], "tickformat": ",.1f"},
+    }

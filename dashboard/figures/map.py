@@ -87,79 +87,102 @@ def country_map(
     """
     hover = pd.Series(_hover(shading, year), index=shading.index)
     has_figure = shading["value"].notna()
-    figure = go.Figure()
-    without = shading[~has_figure]
+    without, shaded = shading[~has_figure], shading[has_figure]
+    traces = []
     if not without.empty:
-        figure.add_trace(
-            go.Choropleth(
-                name="No country figures",
-                locationmode="ISO-3",
-                locations=list(without["country"]),
-                z=[1] * len(without),
-                colorscale=[[0, NO_FIGURE_FILL], [1, NO_FIGURE_FILL]],
-                showscale=False,
-                marker={"line": {"color": BORDER, "width": 1}},
-                customdata=[[code] for code in without["country"]],
-                hovertext=list(hover[~has_figure]),
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
-    shaded = shading[has_figure]
+        traces.append(_no_figure_trace(without, hover[~has_figure].tolist()))
     if not shaded.empty:
-        figure.add_trace(
-            go.Choropleth(
-                name=f"People of concern, {year}",
-                locationmode="ISO-3",
-                locations=list(shaded["country"]),
-                z=list(shaded["value"]),
-                zmin=0,
-                zmax=float(shaded["value"].max()),
-                colorscale=SHADES,
-                marker={"line": {"color": BORDER, "width": 1}},
-                # Horizontal, under the map, so the map keeps the full width on a phone.
-                colorbar={
-                    "title": {"text": "Persons", "side": "right"},
-                    "orientation": "h",
-                    "tickformat": ",d",
-                    "nticks": 3,
-                    "tickangle": 0,
-                    "thickness": 10,
-                    "len": 0.6,
-                    "x": 0.5,
-                    "xanchor": "center",
-                    "y": 0,
-                    "yanchor": "top",
-                    "ypad": 4,
-                },
-                customdata=[[code] for code in shaded["country"]],
-                hovertext=list(hover[has_figure]),
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
+        traces.append(_shaded_trace(shaded, hover[has_figure].tolist(), year))
     placed = shading[shading["country"].isin(list(MARKER_POSITIONS))]
-    figure.add_trace(
-        go.Scattergeo(
-            name="Countries",
-            mode="markers+text",
-            lat=[MARKER_POSITIONS[code][0] for code in placed["country"]],
-            lon=[MARKER_POSITIONS[code][1] for code in placed["country"]],
-            text=list(placed["name"]),
-            textposition=[
-                LABEL_POSITIONS.get(code, DEFAULT_LABEL_POSITION) for code in placed["country"]
-            ],
-            textfont={"size": 12, "color": "#212529", "shadow": "0 0 3px white"},
-            marker={
-                "size": 14,
-                "color": MARKER_COLOUR,
-                "line": {"color": "white", "width": 2},
-                "symbol": "circle",
-            },
-            customdata=[[code] for code in placed["country"]],
-            hovertext=list(hover[placed.index]),
-            hovertemplate="%{hovertext}<br><i>Click for details</i><extra></extra>",
-            showlegend=False,
-        )
-    )
+    traces.append(_marker_trace(placed, hover[placed.index].tolist()))
+    layout = {
+        "geo": _geo(centre, zoom_level),
+        "margin": {"l": 0, "r": 0, "t": 50, "b": 100},
+        "showlegend": False,
+        "clickmode": "event",
+        "dragmode": False,
+        "annotations": [] if not shaded.empty else [_no_figures_note(year)],
+    }
+    return theme.finish(traces, layout, title, source)
+
+
+def _no_figure_trace(without: pd.DataFrame, hover: list[str]) -> dict:
+    """The covered countries without a figure, in a neutral fill."""
+    return {
+        "type": "choropleth",
+        "name": "No country figures",
+        "locationmode": "ISO-3",
+        "locations": without["country"].tolist(),
+        "z": [1] * len(without),
+        "colorscale": [[0, NO_FIGURE_FILL], [1, NO_FIGURE_FILL]],
+        "showscale": False,
+        "marker": {"line": {"color": BORDER, "width": 1}},
+        "customdata": [[code] for code in without["country"]],
+        "hovertext": hover,
+        "hovertemplate": "%{hovertext}<extra></extra>",
+    }
+
+
+def _shaded_trace(shaded: pd.DataFrame, hover: list[str], year: int) -> dict:
+    """The countries with a figure, on one colour scale starting at 0."""
+    return {
+        "type": "choropleth",
+        "name": f"People of concern, {year}",
+        "locationmode": "ISO-3",
+        "locations": shaded["country"].tolist(),
+        "z": shaded["value"].tolist(),
+        "zmin": 0,
+        "zmax": float(shaded["value"].max()),
+        "colorscale": SHADES,
+        "marker": {"line": {"color": BORDER, "width": 1}},
+        # Horizontal, under the map, so the map keeps the full width on a phone.
+        "colorbar": {
+            "title": {"text": "Persons", "side": "right"},
+            "orientation": "h",
+            "tickformat": ",d",
+            "nticks": 3,
+            "tickangle": 0,
+            "thickness": 10,
+            "len": 0.6,
+            "x": 0.5,
+            "xanchor": "center",
+            "y": 0,
+            "yanchor": "top",
+            "ypad": 4,
+        },
+        "customdata": [[code] for code in shaded["country"]],
+        "hovertext": hover,
+        "hovertemplate": "%{hovertext}<extra></extra>",
+    }
+
+
+def _marker_trace(placed: pd.DataFrame, hover: list[str]) -> dict:
+    """A clickable marker and name per country that has a marker position."""
+    codes = placed["country"].tolist()
+    return {
+        "type": "scattergeo",
+        "name": "Countries",
+        "mode": "markers+text",
+        "lat": [MARKER_POSITIONS[code][0] for code in codes],
+        "lon": [MARKER_POSITIONS[code][1] for code in codes],
+        "text": placed["name"].tolist(),
+        "textposition": [LABEL_POSITIONS.get(code, DEFAULT_LABEL_POSITION) for code in codes],
+        "textfont": {"size": 12, "color": "#212529", "shadow": "0 0 3px white"},
+        "marker": {
+            "size": 14,
+            "color": MARKER_COLOUR,
+            "line": {"color": "white", "width": 2},
+            "symbol": "circle",
+        },
+        "customdata": [[code] for code in codes],
+        "hovertext": hover,
+        "hovertemplate": "%{hovertext}<br><i>Click for details</i><extra></extra>",
+        "showlegend": False,
+    }
+
+
+def _geo(centre: tuple[float, float] | None, zoom_level: float) -> dict[str, Any]:
+    """The map's geography: Asia at 1:50m, centred on ``centre`` or fitted to the countries."""
     geo: dict[str, Any] = {
         "scope": "asia",
         "resolution": 50,
@@ -186,26 +209,21 @@ def country_map(
         geo["lataxis"] = {"range": lat_range}
         geo["lonaxis"] = {"range": lon_range}
         geo["projection"] = {"scale": 1}
-    figure.update_layout(
-        geo=geo,
-        margin={"l": 0, "r": 0, "t": 50, "b": 100},
-        showlegend=False,
-        clickmode="event",
-        dragmode=False,
-    )
-    if shaded.empty:
-        figure.add_annotation(
-            text=f"No country figures for {year}",
-            xref="paper",
-            yref="paper",
-            x=0.5,
-            y=0.98,
-            yanchor="top",
-            showarrow=False,
-            bgcolor="rgba(255,255,255,0.85)",
-            font={"size": 14, "color": "#495057"},
-        )
-    return theme.finish(figure, title, source)
+    return geo
+
+
+def _no_figures_note(year: int) -> dict:
+    return {
+        "text": f"No country figures for {year}",
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.5,
+        "y": 0.98,
+        "yanchor": "top",
+        "showarrow": False,
+        "bgcolor": "rgba(255,255,255,0.85)",
+        "font": {"size": 14, "color": "#495057"},
+    }
 
 
 def map_title(year: int) -> str:

@@ -33,60 +33,67 @@ def trend_figure(trend: pd.DataFrame, selected_year: int, source: str) -> go.Fig
     if trend.empty:
         return theme.empty_figure(title, "No totals of people of concern", source)
     selected = trend["year"] == selected_year
-    figure = go.Figure()
+    traces = []
     others = trend[~selected]
     if not others.empty:
-        figure.add_bar(
-            name="Other years",
-            x=list(others["year"]),
-            y=list(others["total"]),
-            marker_color=OTHER_YEARS,
-            hovertemplate=HOVER,
+        traces.append(
+            {
+                "type": "bar",
+                "name": "Other years",
+                "x": others["year"].tolist(),
+                "y": others["total"].tolist(),
+                "marker": {"color": OTHER_YEARS},
+                "hovertemplate": HOVER,
+            }
         )
     if selected.any():
         total = int(trend.loc[selected, "total"].iloc[0])
-        figure.add_bar(
-            name=f"{selected_year} (selected)",
-            x=[selected_year],
-            y=[total],
-            marker={"color": HIGHLIGHT, "line": {"color": OUTLINE, "width": 2}},
-            hovertemplate=HOVER,
+        traces.append(
+            {
+                "type": "bar",
+                "name": f"{selected_year} (selected)",
+                "x": [selected_year],
+                "y": [total],
+                "marker": {"color": HIGHLIGHT, "line": {"color": OUTLINE, "width": 2}},
+                "hovertemplate": HOVER,
+            }
         )
         # Not by colour alone: the selected year's bar is also outlined and labelled.
-        figure.add_annotation(
-            x=selected_year,
-            y=total,
-            text=SELECTED_LABEL,
-            showarrow=False,
-            yanchor="bottom",
-            yshift=2,
-            font={"size": 12, "color": OUTLINE},
-        )
+        note = {
+            "x": selected_year,
+            "y": total,
+            "text": SELECTED_LABEL,
+            "showarrow": False,
+            "yanchor": "bottom",
+            "yshift": 2,
+            "font": {"size": 12, "color": OUTLINE},
+        }
     else:
-        figure.add_annotation(
-            text=f"No total for {selected_year}",
-            xref="paper",
-            yref="paper",
-            x=1,
-            y=1,
-            xanchor="right",
-            yanchor="bottom",
-            showarrow=False,
-            font={"size": 12, "color": "#495057"},
-        )
-    figure.update_layout(
-        barmode="overlay",
-        showlegend=False,
-        xaxis={"title": {"text": "Year"}, "tickmode": "array", "tickvals": years},
-        yaxis={
+        note = {
+            "text": f"No total for {selected_year}",
+            "xref": "paper",
+            "yref": "paper",
+            "x": 1,
+            "y": 1,
+            "xanchor": "right",
+            "yanchor": "bottom",
+            "showarrow": False,
+            "font": {"size": 12, "color": "#495057"},
+        }
+    layout = {
+        "annotations": [note],
+        "barmode": "overlay",
+        "showlegend": False,
+        "xaxis": {"title": {"text": "Year"}, "tickmode": "array", "tickvals": years},
+        "yaxis": {
             "title": {"text": "People of concern (persons)"},
             "tickformat": ",d",
             # Headroom for the "selected" label above the tallest bar.
             "range": [0, float(trend["total"].max()) * 1.15],
         },
-        margin={"l": 70, "r": 10, "t": 60, "b": 90},
-    )
-    return theme.finish(figure, title, source)
+        "margin": {"l": 70, "r": 10, "t": 60, "b": 90},
+    }
+    return theme.finish(traces, layout, title, source)
 
 
 def breakdown_figure(breakdown: pd.DataFrame, year: int, source: str) -> go.Figure:
@@ -95,18 +102,17 @@ def breakdown_figure(breakdown: pd.DataFrame, year: int, source: str) -> go.Figu
     if breakdown.empty:
         return theme.empty_figure(title, f"No breakdown by population type for {year}", source)
     ordered = breakdown.sort_values("value")
-    figure = go.Figure(
-        go.Bar(
-            x=list(ordered["value"]),
-            y=list(ordered["population_type"]),
-            orientation="h",
-            marker_color=HIGHLIGHT,
-            hovertemplate="%{y}: %{x:,} persons<extra></extra>",
-        )
-    )
-    figure.update_layout(
-        showlegend=False,
-        xaxis={"title": {"text": "Persons"}, "tickformat": ",d"},
-        yaxis={"title": {"text": "Population type"}, "automargin": True},
-    )
-    return theme.finish(figure, title, source)
+    bars = {
+        "type": "bar",
+        "x": ordered["value"].tolist(),
+        "y": ordered["population_type"].tolist(),
+        "orientation": "h",
+        "marker": {"color": HIGHLIGHT},
+        "hovertemplate": "%{y}: %{x:,} persons<extra></extra>",
+    }
+    layout = {
+        "showlegend": False,
+        "xaxis": {"title": {"text": "Persons"}, "tickformat": ",d"},
+        "yaxis": {"title": {"text": "Population type"}, "automargin": True},
+    }
+    return theme.finish([bars], layout, title, source)

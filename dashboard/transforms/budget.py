@@ -4,6 +4,10 @@ Everything is derived from the tidy ``budget`` table (year, pillar, budget_usd,
 expenditure_usd; NaN = no figure).  A year or pillar whose figures are all
 missing stays missing (``sum(min_count=1)``): a gap is never turned into a 0.
 Sums are rounded to cents, so adding pillars does not print ``...0000003``.
+
+The ``*_of(operation)`` functions give the same tables for a loaded
+operation, computed once per operation and year (``transforms.cache``): a
+year switch then reads them instead of grouping the budget again.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.data import PILLARS
+from dashboard.data import PILLARS, Operation
+from dashboard.transforms.cache import per_operation
 from dashboard.transforms.formatting import is_missing
 
 BUDGET = "budget_usd"
@@ -35,8 +40,10 @@ def yearly_totals(budget: pd.DataFrame) -> pd.DataFrame:
 
 
 def data_years(budget: pd.DataFrame) -> list[int]:
-    """The years that have at least one budget or expenditure figure, ascending."""
-    return [int(year) for year in yearly_totals(budget)["year"]]
+    """The years that have at least one budget or expenditure figure, ascending
+    (the years of ``yearly_totals``, without adding anything up)."""
+    with_figure = budget[list(MEASURES)].notna().any(axis=1)
+    return sorted(int(year) for year in budget.loc[with_figure, "year"].unique())
 
 
 def year_span(years: list[int]) -> str:
@@ -158,6 +165,41 @@ def no_bar_note(budget: pd.DataFrame, year: int) -> str | None:
         f"{year}: no budget or expenditure reported{covered}, "
         "so no bar is highlighted in the charts by year."
     )
+
+
+@per_operation
+def totals_of(operation: Operation) -> pd.DataFrame:
+    """``yearly_totals`` of the operation's budget."""
+    return yearly_totals(operation.budget)
+
+
+def data_years_of(operation: Operation) -> list[int]:
+    """``data_years`` of the operation's budget."""
+    return [int(year) for year in totals_of(operation)["year"]]
+
+
+@per_operation
+def pillar_amounts_of(operation: Operation, measure: str) -> pd.DataFrame:
+    """``pillar_amounts`` of the operation's budget."""
+    return pillar_amounts(operation.budget, measure)
+
+
+@per_operation
+def year_summary_of(operation: Operation, year: int) -> YearSummary:
+    """``year_summary`` of the operation's budget."""
+    return year_summary(operation.budget, year)
+
+
+@per_operation
+def pillar_split_of(operation: Operation, year: int) -> pd.DataFrame:
+    """``pillar_split`` of the operation's budget."""
+    return pillar_split(operation.budget, year)
+
+
+@per_operation
+def no_bar_note_of(operation: Operation, year: int) -> str | None:
+    """``no_bar_note`` of the operation's budget."""
+    return no_bar_note(operation.budget, year)
 
 
 def _value(column: pd.Series) -> float | None:

@@ -55,10 +55,19 @@ def by_pillar_table(frame: pd.DataFrame, measure: str, measure_name: str) -> Tex
         if len(frame)
         else pd.DataFrame(columns=["pillar", "pillar_name"])
     )
-    rows = []
-    for year in sorted(int(y) for y in frame["year"].unique()):
-        in_year = frame[frame["year"] == year].set_index("pillar")[measure]
-        rows.append([str(year), *(format_usd(in_year.get(p)) for p in pillars["pillar"])])
+    # One pass over the rows instead of filtering the frame once per year.
+    amounts = dict(
+        zip(
+            zip(frame["year"].tolist(), frame["pillar"].tolist(), strict=True),
+            frame[measure].tolist(),
+            strict=True,
+        )
+    )
+    columns = pillars["pillar"].tolist()
+    rows = [
+        [str(year), *(format_usd(amounts.get((year, pillar))) for pillar in columns)]
+        for year in sorted(int(y) for y in frame["year"].unique())
+    ]
     return TextTable(
         f"{measure_name} by pillar per year, {_years(frame)}".rstrip(", "),
         ["Year", *pillars["pillar_name"]],

@@ -2,7 +2,9 @@
 
 Each builder returns exactly what its view plots for the current selection,
 with units in the column names (``budget_usd``) and a definition per column
-for the notes that travel with the file.
+for the notes that travel with the file.  Definitions are English messages
+marked with ``N_``; the file writer translates them into the reader's language,
+so a dataset is the same whatever the language.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pandas as pd
 
 from dashboard.data import Operation
 from dashboard.data.dictionary import TABLES
-from dashboard.i18n import DEFAULT_LANGUAGE
+from dashboard.i18n import DEFAULT_LANGUAGE, N_
 from dashboard.transforms import budget as budget_views
 from dashboard.transforms import contributions as contribution_views
 from dashboard.transforms.key_figures import plan_after, results_for
@@ -34,9 +36,10 @@ class Dataset:
 
 Builder = Callable[[Operation, int, Mapping[str, str]], Dataset]
 
-PILLAR_NAME = "Name of the pillar."
-SHARE = "Share of the year's total budget, in percent."
-RATE = "Expenditure as a percentage of budget; empty where either figure is missing."
+YEAR = N_("Year.")
+PILLAR_NAME = N_("Name of the pillar.")
+SHARE = N_("Share of the year's total budget, in percent.")
+RATE = N_("Expenditure as a percentage of budget; empty where either figure is missing.")
 
 
 def _span(years: list[int]) -> str:
@@ -44,27 +47,29 @@ def _span(years: list[int]) -> str:
 
 
 def _budget_and_expenditure(operation: Operation, _year: int, _query: Mapping) -> Dataset:
-    totals = budget_views.yearly_totals(operation.budget)
+    totals = budget_views.totals_of(operation)
     return Dataset(
         f"budget-and-expenditure_{_span(list(totals['year']))}",
         totals,
         {
-            "year": "Year.",
-            "budget_usd": "Total budget of the year (sum of the pillars), in US dollars.",
-            "expenditure_usd": "Total expenditure of the year (sum of the pillars), in US dollars.",
+            "year": YEAR,
+            "budget_usd": N_("Total budget of the year (sum of the pillars), in US dollars."),
+            "expenditure_usd": N_(
+                "Total expenditure of the year (sum of the pillars), in US dollars."
+            ),
         },
     )
 
 
 def _by_pillar(measure: str, slug: str) -> Builder:
     def build(operation: Operation, _year: int, _query: Mapping) -> Dataset:
-        amounts = budget_views.pillar_amounts(operation.budget, measure)
+        amounts = budget_views.pillar_amounts_of(operation, measure)
         frame = amounts.rename(columns={"label": "pillar_name", "amount": measure})
         return Dataset(
-            f"{slug}_{_span(budget_views.data_years(operation.budget))}",
+            f"{slug}_{_span(budget_views.data_years_of(operation))}",
             frame,
             {
-                "year": "Year.",
+                "year": YEAR,
                 "pillar": TABLES["budget"]["pillar"],
                 "pillar_name": PILLAR_NAME,
                 measure: TABLES["budget"][measure],
@@ -75,7 +80,7 @@ def _by_pillar(measure: str, slug: str) -> Builder:
 
 
 def _split(operation: Operation, year: int, _query: Mapping) -> Dataset:
-    split = budget_views.pillar_split(operation.budget, year)
+    split = budget_views.pillar_split_of(operation, year)
     frame = split.rename(
         columns={
             "label": "pillar_name",
@@ -88,7 +93,7 @@ def _split(operation: Operation, year: int, _query: Mapping) -> Dataset:
         f"budget-split-by-pillar_{year}",
         frame,
         {
-            "year": "Year.",
+            "year": YEAR,
             "pillar": TABLES["budget"]["pillar"],
             "pillar_name": PILLAR_NAME,
             "budget_usd": TABLES["budget"]["budget_usd"],
@@ -151,10 +156,12 @@ def _contributions_per_donor(operation: Operation, year: int, query: Mapping) ->
         f"contributions-per-donor_{_suffix(year, query)}",
         counts,
         {
-            "donor": "Donor as shown on the page; 'Private donors (Country)' for private "
-            "donors in a named country, 'Private donors' where the source names none.",
-            "donor_type": "Government, Private or Other.",
-            "contributions": "Number of contributions the source lists for the donor.",
+            "donor": N_(
+                "Donor as shown on the page; 'Private donors (Country)' for private "
+                "donors in a named country, 'Private donors' where the source names none."
+            ),
+            "donor_type": N_("Government, Private or Other."),
+            "contributions": N_("Number of contributions the source lists for the donor."),
         },
     )
 

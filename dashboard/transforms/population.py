@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from dashboard.data import Operation
+from dashboard.transforms.cache import per_operation
 from dashboard.transforms.countries import country_name
 from dashboard.transforms.formatting import NO_DATA, format_count, is_missing
 
@@ -96,3 +98,9 @@ def country_shading(
         )
     frame = pd.DataFrame(rows, columns=SHADING_COLUMNS)
     return frame.astype({"value": "float64", "types": "int64"})
+
+
+@per_operation
+def country_shading_of(operation: Operation, year: int) -> pd.DataFrame:
+    """``country_shading`` of the operation's covered countries, computed once per year."""
+    return country_shading(operation.population_by_country, year, operation.meta.countries)

@@ -1,0 +1,102 @@
+"""Derived tables cached per operation: the same numbers as computing them afresh,
+computed once, never shared in a way a caller could change, and forgotten with
+the operation."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pandas as pd
+import pytest
+from conftest import DATA_DIR, OPERATION_ID
+
+from dashboard.data import load_operation
+from dashboard.transforms import budget as tf
+from dashboard.transforms import cache
+from dashboard.transforms.population import country_shading, country_shading_of
+
+YEARS = range(2014, 2023)  # the operation's years and one either side
+
+
+@pytest.fixture
+def operation():
+    return load_operation(OPERATION_ID, data_dir=DATA_DIR)
+
+
+def test_cached_budget_tables_equal_the_uncached_ones(operation):
+    budget = operation.budget
+    pd.testing.assert_frame_equal(tf.totals_of(operation), tf.yearly_totals(budget))
+    assert tf.data_years_of(operation) == tf.data_years(budget) == [*range(2016, 2022)]
+    for measure in tf.MEASURES:
+        pd.testing.assert_frame_equal(
+            tf.pillar_amounts_of(operation, measure), tf.pillar_amounts(budget, measure)
+        )
+    for year in YEARS:
+        pd.testing.assert_frame_equal(
+            tf.pillar_split_of(operation, year), tf.pillar_split(budget, year)
+        )
+        assert tf.year_summary_of(operation, year) == tf.year_summary(budget, year)
+        assert tf.no_bar_note_of(operation, year) == tf.no_bar_note(budget, year)
+
+
+def test_cached_shading_equals_the_uncached_one(operation):
+    for year in YEARS:
+        pd.testing.assert_frame_equal(
+            country_shading_of(operation, year),
+            country_shading(operation.population_by_country, year, operation.meta.countries),
+        )
+
+
+def test_computed_once_per_operation_and_arguments(operation):
+    calls = []
+
+    @cache.per_operation
+    def count(op, year):
+        calls.append(year)
+        return year * 2
+
+    assert [count(operation, 2020), count(operation, 2020), count(operation, 2019)] == [
+        4040,
+        4040,
+        4038,
+    ]
+    assert calls == [2020, 2019]
+    other = load_operation(OPERATION_ID, data_dir=DATA_DIR)
+    count(other, 2020)
+    assert calls == [2020, 2019, 2020]
+
+
+def test_a_caller_changing_a_cached_frame_does_not_change_the_cache(operation):
+    totals = tf.totals_of(operation)
+    totals["budget_usd"] = 0.0
+    totals.insert(0, "extra", 1)
+    totals.loc[0, "year"] = 1900
+    pd.testing.assert_frame_equal(tf.totals_of(operation), tf.yearly_totals(operation.budget))
+
+
+class Result:
+    """A value that can be watched with a weak reference."""
+
+
+def test_an_operation_is_forgotten_when_it_is_garbage_collected():
+    @cache.per_operation
+    def remember(_op):
+        return Result()
+
+    operation = load_operation(OPERATION_ID, data_dir=DATA_DIR)
+    first = remember(operation)
+    assert remember(operation) is first
+    watched = weakref.ref(first)
+    del operation, first
+    gc.collect()
+    assert watched() is None
+
+
+def test_odd_arguments_cannot_grow_the_cache_without_limit(operation):
+    @cache.per_operation
+    def result(_op, _year):
+        return Result()
+
+    watched = [weakref.ref(result(operation, year)) for year in range(cache.MAX_ENTRIES * 3)]
+    assert sum(ref() is not None for ref in watched) <= cache.MAX_ENTRIES
