@@ -3,7 +3,7 @@
     python bench/bench_page_load.py [--runs 10] [--pages / /budget ...]
 
 Starts ``gunicorn -w 2 -b 127.0.0.1:PORT dashboard.wsgi:server`` and a static
-server (plotly.min.js from the plotly package, the map's topojson), both on
+server (the plotly.js the app loads, the map's topojson), both on
 127.0.0.1, and drives headless Chromium.  A page is loaded when every
 ``.js-plotly-plot`` has ``_fullLayout``, its last ``Plotly.newPlot``/``react``
 promise has resolved with the callback's figure (a title), no graph is

@@ -2,8 +2,8 @@
 
 The floor of a page draws the same figures (the JSON the app's callbacks
 return, fetched by replaying the browser's own callback requests) in divs of
-the same size, with the plotly.min.js that the plotly package ships, from a
-static server on 127.0.0.1: the least any Plotly page can do.
+the same size, with the same plotly.js the app's pages load (``plotly_js_path``), from
+a static server on 127.0.0.1: the least any Plotly page can do.
 """
 
 from __future__ import annotations
@@ -184,7 +184,7 @@ def write_floor(
 
 
 def prepare_static(folder: Path) -> None:
-    """plotly.min.js from the plotly package and the map's topojson, as the app serves it."""
+    """The app's plotly.js and the map's topojson, as the app serves them."""
     shutil.copy(plotly_js_path(), folder / "plotly.min.js")
     shutil.copytree(REPO / "assets" / "topojson", folder / "assets" / "topojson")
 

@@ -406,7 +406,11 @@ def clear_cache(driver) -> None:
 
 
 def plotly_js_path() -> Path:
-    """The plotly.min.js that the plotly Python package ships (and Dash serves)."""
+    """The plotly.js the app's pages run: the vendored partial bundle in ``assets/js``
+    (``scripts/vendor-assets.sh``), else the plotly.min.js that the plotly package ships."""
     import plotly
 
-    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    vendored = sorted((REPO / "assets" / "js").glob("00_plotly-*.min.js"))
+    return (
+        vendored[0] if vendored else Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    )

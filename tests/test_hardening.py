@@ -160,6 +160,29 @@ def test_static_files_are_compressed_once_and_cached_by_browsers(client):
     # Without the fingerprint, the browser revalidates.
     plain = client.get(css.split("?")[0])
     assert "immutable" not in plain.headers.get("Cache-Control", "")
+    # The map's topojson (no fingerprint possible) is kept for a day.
+    topojson = client.get("/assets/topojson/asia_50m.json", headers={"Accept-Encoding": "br"})
+    assert topojson.headers["Content-Encoding"] == "br"
+    assert set(topojson.headers["Cache-Control"].split(", ")) == {"public", "max-age=86400"}
+
+
+def test_plotly_js_is_the_vendored_bundle_loaded_before_dash_bundles(client):
+    """dcc.Graph uses ``window.Plotly`` when it is set and then never fetches its own
+    full plotly.min.js; an /assets script runs before Dash's component bundles."""
+    from plotly.offline import get_plotlyjs_version
+
+    resources = page_resources(client)
+    plotly = [url for url in resources if "plotly" in url.split("/")[-1]]
+    assert len(plotly) == 1
+    assert plotly[0].startswith(f"/assets/js/00_plotly-{get_plotlyjs_version()}-partial.min.js?m=")
+    dcc_bundle = next(url for url in resources if "dash_core_components." in url)
+    assert resources.index(plotly[0]) < resources.index(dcc_bundle)
+    response = client.get(plotly[0], headers={"Accept-Encoding": "br"})
+    assert response.headers["Content-Encoding"] == "br"
+    source = brotli.decompress(response.data)
+    assert source.startswith(f"/* plotly.js v{get_plotlyjs_version()} ".encode())
+    assert b"var Plotly=" in source[:400]
+    assert "immutable" in response.headers["Cache-Control"]
 
 
 # ---- /healthz --------------------------------------------------------------------------

@@ -42,6 +42,7 @@ def test_wheel_carries_assets_and_data(tmp_path):
         "print(dashboard.__file__);"
         "print((p.assets_dir() / 'css' / '00_bootstrap.min.css').is_file());"
         "print((p.assets_dir() / 'topojson' / 'asia_50m.json').is_file());"
+        "print(any((p.assets_dir() / 'js').glob('00_plotly-*-partial.min.js')));"
         "print(d.list_operations());"
         f"print(d.load_operation('{OPERATION_ID}').meta.report_year)"
     )
@@ -58,7 +59,7 @@ def test_wheel_carries_assets_and_data(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith(str(site))
-    assert lines[1:] == ["True", "True", f"['{OPERATION_ID}']", "2020"]
+    assert lines[1:] == ["True", "True", "True", f"['{OPERATION_ID}']", "2020"]
 
 
 def free_port() -> int:
