@@ -50,7 +50,7 @@ class IDS:
 def layout(operation: Operation, lang: str, _query: Mapping[str, str] | None = None) -> html.Div:
     _ = translator(lang)
     op_id = operation.meta.id
-    span = tf.year_span(tf.data_years(operation.budget))
+    span = tf.year_span(tf.data_years_of(operation))
     files = span.replace("–", "-")
     column = {"xs": 12, "lg": 6, "className": "budget-chart-col"}
     return html.Div(
@@ -150,8 +150,8 @@ def show_selected_year(year: int | None, operation_id: str | None, lang: str | N
         raise PreventUpdate
     _ = translator(lang)
     operation = runtime.operation(operation_id)
-    summary = tf.year_summary(operation.budget, year)
-    split = tf.pillar_split(operation.budget, year)
+    summary = tf.year_summary_of(operation, year)
+    split = tf.pillar_split_of(operation, year)
     note = tf.gap_note(year, summary.budget_usd, summary.expenditure_usd)
     return (
         _("Budget and expenditure in {year}").format(year=year),
@@ -181,9 +181,9 @@ def show_years(year: int | None, operation_id: str | None, lang: str | None) -> 
     if year is None or lang is None:
         raise PreventUpdate
     operation = runtime.operation(operation_id)
-    budget, source = operation.budget, operation.meta.source
-    totals = tf.yearly_totals(budget)
-    no_bar = tf.no_bar_note(budget, year)
+    source = operation.meta.source
+    totals = tf.totals_of(operation)
+    no_bar = tf.no_bar_note_of(operation, year)
     return (
         *chart_content(
             budget_vs_expenditure_figure(totals, year, source),
@@ -205,7 +205,7 @@ def _dataset(name: str, operation: Operation, year: int) -> pd.DataFrame:
 
 def _pillar_chart(operation: Operation, measure: str, name: str, year: int, lang: str) -> tuple:
     """Figure, summary and table of the budget (or expenditure) by pillar."""
-    amounts = tf.pillar_amounts(operation.budget, measure)
+    amounts = tf.pillar_amounts_of(operation, measure)
     slug = f"{name.lower()}-by-pillar"
     return chart_content(
         pillar_stack_figure(amounts, name, year, operation.meta.source),

@@ -38,7 +38,7 @@ from dashboard.transforms.people_of_concern import (
     total_for,
     trend,
 )
-from dashboard.transforms.population import country_figures, country_shading
+from dashboard.transforms.population import country_figures, country_shading_of
 from dashboard.transforms.view_state import read_query, with_params
 
 PATH = "/"
@@ -247,7 +247,7 @@ def show_map(year: int | None, operation_id: str, lang: str | None) -> tuple:
         raise PreventUpdate
     operation = runtime.operation(operation_id)
     meta = operation.meta
-    shading = country_shading(operation.population_by_country, year, meta.countries)
+    shading = country_shading_of(operation, year)
     centre = meta.map_centre
     figure = country_map(
         shading,
