@@ -26,12 +26,16 @@ node -e '
     fs.writeFileSync(`assets/topojson/${name}.json`, JSON.stringify(window.Plotly.topojson[name]));
   }
 ' "$work/plotly/package/dist/plotly-geo-assets.js"
-# plotly.js with only core (scatter), bar, choropleth and scattergeo: about a third
+# plotly.js with only core (scatter), bar, choropleth and scattergeo, and the French
+# locale: about a third
 # of the full bundle's size. As an /assets script it runs before Dash's bundles,
 # so window.Plotly is set and dcc.Graph never fetches its own full plotly.min.js.
 # plotly.js's own dependencies use version ranges; npm resolves them at build time.
 # Add a trace type here when a figure builder starts using one.
 plotly_traces=(bar choropleth scattergeo)
+# The interface languages other than English (plotly.js's default): the toolbar's
+# tooltips and the dates in the language the figure config names.
+plotly_locales=(fr)
 mkdir -p "$work/build"
 (
   cd "$work/build"
@@ -41,6 +45,7 @@ mkdir -p "$work/build"
     echo "var Plotly = require('plotly.js/lib/core');"
     echo "Plotly.register(["
     for trace in "${plotly_traces[@]}"; do echo "  require('plotly.js/lib/$trace'),"; done
+    for locale in "${plotly_locales[@]}"; do echo "  require('plotly.js/lib/locales/$locale'),"; done
     echo "]);"
     echo "module.exports = Plotly;"
   } >entry.js
@@ -48,7 +53,7 @@ mkdir -p "$work/build"
   npx --no-install esbuild entry.js --bundle --minify --format=iife --global-name=Plotly \
     --target=es2016 --loader:.css=empty --define:global=window --define:define.amd=false \
     --define:process.env.NODE_DEBUG=false --legal-comments=eof --log-level=warning \
-    "--banner:js=/* plotly.js v4.1.1 (MIT, see ../topojson/PLOTLY-LICENSE.txt), traces: scatter ${plotly_traces[*]} */" \
+    "--banner:js=/* plotly.js v4.1.1 (MIT, see ../topojson/PLOTLY-LICENSE.txt), traces: scatter ${plotly_traces[*]}, locales: ${plotly_locales[*]} */" \
     --outfile=plotly.min.js
 )
 cp "$work/build/plotly.min.js" "assets/js/00_plotly-4.1.1-partial.min.js"

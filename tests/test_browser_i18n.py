@@ -148,3 +148,18 @@ def test_an_unknown_language_says_so_and_shows_english(dash_duo, raw):
     assert "n'est pas une langue de ce tableau de bord" in notice
     assert dash_duo.find_element("html").get_attribute("lang") == "en"
     dash_duo.wait_for_text_to_equal("#year-label", "Year")
+
+
+def test_the_chart_toolbar_speaks_the_page_language(dash_duo):
+    """plotly.js's French locale is in the served bundle and the charts use it."""
+    start(dash_duo, create_app(), "/budget?lang=fr&year=2020")
+    wait_until_settled(dash_duo.driver)
+    titles = dash_duo.driver.execute_script(
+        "return Array.from(document.querySelectorAll('#budget-vs-expenditure .modebar-btn'))"
+        ".map((b) => b.getAttribute('data-title'));"
+    )
+    assert "Télécharger le graphique en fichier PNG" in titles
+    assert "Zoom intérieur" in titles  # plotly.js's French for "Zoom in"
+    # Every button is in French, and none sends the chart off the machine.
+    assert not [title for title in titles if english_found(title) or "Share" in title]
+    assert_stayed_local(dash_duo)

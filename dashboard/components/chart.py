@@ -40,10 +40,12 @@ function(_clicks, expanded) {
 
 def graph_config(filename: str, lang: str) -> dict:
     """Graph options: image downloads named after the chart, topojson from ``/assets``,
-    the toolbar in the interface language."""
+    the toolbar in the interface language and without plotly.js 4's "Share chart"
+    button, which would send the chart to a server elsewhere."""
     return {
         "locale": lang,
         "displaylogo": False,
+        "showSendToCloud": False,
         "responsive": True,
         "topojsonURL": dash.get_asset_url("topojson/"),
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
