@@ -78,7 +78,7 @@ def approx_millions(expected: list[float | None]):
 
 
 def test_budget_vs_expenditure_bars_are_the_seed_totals():
-    figure = budget_vs_expenditure_figure(totals(), 2019, SOURCE)
+    figure = budget_vs_expenditure_figure(totals(), 2019, SOURCE, "en")
     budget, expenditure = figure.data
     assert (budget.type, budget.name, expenditure.name) == ("bar", "Budget", "Expenditure")
     assert list(budget.x) == YEARS
@@ -90,14 +90,14 @@ def test_budget_vs_expenditure_bars_are_the_seed_totals():
 
 
 def test_budget_vs_expenditure_titles_and_units():
-    figure = budget_vs_expenditure_figure(totals(), 2019, SOURCE)
+    figure = budget_vs_expenditure_figure(totals(), 2019, SOURCE, "en")
     assert figure.layout.title.text == "Budget and expenditure, 2016–2021 (USD)"
     assert figure.layout.yaxis.title.text == "USD millions"
     assert f"Source: {SOURCE}" in texts(figure)
 
 
 def test_budget_vs_expenditure_hover_is_exact_dollars():
-    figure = budget_vs_expenditure_figure(totals(), 2019, SOURCE)
+    figure = budget_vs_expenditure_figure(totals(), 2019, SOURCE, "en")
     budget, expenditure = figure.data
     assert budget.customdata[0] == "USD 7,485,826.72"
     assert expenditure.customdata[4] == "USD 2,472,621.57"
@@ -106,7 +106,7 @@ def test_budget_vs_expenditure_hover_is_exact_dollars():
 
 
 def test_budget_vs_expenditure_highlights_the_selected_year():
-    figure = budget_vs_expenditure_figure(totals(), 2019, SOURCE)
+    figure = budget_vs_expenditure_figure(totals(), 2019, SOURCE, "en")
     for trace in figure.data:
         assert list(trace.marker.opacity) == [OTHER_OPACITY] * 3 + [1.0] + [OTHER_OPACITY] * 2
         assert list(trace.marker.line.width) == [0, 0, 0, SELECTED_LINE_WIDTH, 0, 0]
@@ -118,7 +118,7 @@ def test_budget_vs_expenditure_highlights_the_selected_year():
 
 
 def test_budget_vs_expenditure_2021_expenditure_is_a_gap_with_a_note():
-    figure = budget_vs_expenditure_figure(totals(), 2021, SOURCE)
+    figure = budget_vs_expenditure_figure(totals(), 2021, SOURCE, "en")
     expenditure = figure.data[1]
     assert expenditure.y[5] is None
     notes = [a for a in figure.layout.annotations if a.text == "no expenditure reported"]
@@ -129,7 +129,7 @@ def test_budget_vs_expenditure_2021_expenditure_is_a_gap_with_a_note():
 
 
 def test_budget_vs_expenditure_2015_highlights_nothing():
-    figure = budget_vs_expenditure_figure(totals(), 2015, SOURCE)
+    figure = budget_vs_expenditure_figure(totals(), 2015, SOURCE, "en")
     for trace in figure.data:
         assert list(trace.x) == YEARS
         assert list(trace.marker.opacity) == [1.0] * 6
@@ -139,7 +139,7 @@ def test_budget_vs_expenditure_2015_highlights_nothing():
 
 def test_budget_vs_expenditure_without_data_is_an_empty_state():
     empty = pd.DataFrame({"year": [], "budget_usd": [], "expenditure_usd": []})
-    figure = budget_vs_expenditure_figure(empty, 2019, SOURCE)
+    figure = budget_vs_expenditure_figure(empty, 2019, SOURCE, "en")
     assert figure.data == ()
     assert "No budget or expenditure reported." in texts(figure)
 
@@ -148,7 +148,7 @@ def test_budget_vs_expenditure_without_data_is_an_empty_state():
 
 
 def test_budget_by_pillar_stacks_the_seed_pillars():
-    figure = pillar_stack_figure(pillar_amounts(P1_BUDGET, P2_BUDGET), "Budget", 2020, SOURCE)
+    figure = pillar_stack_figure(pillar_amounts(P1_BUDGET, P2_BUDGET), "Budget", 2020, SOURCE, "en")
     assert figure.layout.barmode == "stack"
     assert [trace.name for trace in figure.data] == ["Refugee programme", "Stateless programme"]
     assert [trace.marker.color for trace in figure.data] == [
@@ -163,7 +163,7 @@ def test_budget_by_pillar_stacks_the_seed_pillars():
 
 
 def test_budget_by_pillar_highlights_the_selected_year():
-    figure = pillar_stack_figure(pillar_amounts(P1_BUDGET, P2_BUDGET), "Budget", 2020, SOURCE)
+    figure = pillar_stack_figure(pillar_amounts(P1_BUDGET, P2_BUDGET), "Budget", 2020, SOURCE, "en")
     for trace in figure.data:
         assert list(trace.marker.opacity) == [OTHER_OPACITY] * 4 + [1.0, OTHER_OPACITY]
         assert list(trace.marker.line.width) == [0, 0, 0, 0, SELECTED_LINE_WIDTH, 0]
@@ -174,7 +174,7 @@ def test_budget_by_pillar_highlights_the_selected_year():
 
 def test_expenditure_by_pillar_2021_is_a_gap_with_a_note():
     amounts = pillar_amounts(P1_EXPENDITURE, P2_EXPENDITURE)
-    figure = pillar_stack_figure(amounts, "Expenditure", 2021, SOURCE)
+    figure = pillar_stack_figure(amounts, "Expenditure", 2021, SOURCE, "en")
     assert list(figure.data[0].y) == approx_millions(P1_EXPENDITURE)
     assert list(figure.data[1].y) == approx_millions(P2_EXPENDITURE)
     assert figure.data[0].y[5] is None and figure.data[1].y[5] is None
@@ -190,7 +190,7 @@ def test_stack_keeps_a_pillar_colour_when_only_that_pillar_has_data():
     amounts = pd.DataFrame(
         {"year": [2020], "pillar": [2], "label": ["Stateless programme"], "amount": [710765.0]}
     )
-    figure = pillar_stack_figure(amounts, "Budget", 2020, SOURCE)
+    figure = pillar_stack_figure(amounts, "Budget", 2020, SOURCE, "en")
     assert [trace.marker.color for trace in figure.data] == [theme.PILLAR_COLOURS[2]]
 
 
@@ -198,7 +198,7 @@ def test_stack_keeps_a_pillar_colour_when_only_that_pillar_has_data():
 
 
 def test_split_2020_by_pillar():
-    figure = pillar_split_figure(split_2020(), 2020, SOURCE)
+    figure = pillar_split_figure(split_2020(), 2020, SOURCE, "en")
     budget, expenditure = figure.data
     assert budget.orientation == "h"
     assert list(budget.y) == ["Refugee programme", "Stateless programme"]
@@ -225,7 +225,7 @@ def test_split_2021_notes_missing_expenditure():
             "execution_rate": [math.nan, math.nan],
         }
     )
-    figure = pillar_split_figure(split, 2021, SOURCE)
+    figure = pillar_split_figure(split, 2021, SOURCE, "en")
     assert list(figure.data[1].x) == [None, None]
     assert texts(figure).count("no expenditure reported") == 2
     assert "Execution rate: no data" in figure.data[0].customdata[0]
@@ -233,7 +233,7 @@ def test_split_2021_notes_missing_expenditure():
 
 def test_split_2015_is_an_empty_state():
     empty = split_2020().iloc[0:0]
-    figure = pillar_split_figure(empty, 2015, SOURCE)
+    figure = pillar_split_figure(empty, 2015, SOURCE, "en")
     assert figure.data == ()
     assert figure.layout.xaxis.visible is False
     assert "No budget data for 2015" in texts(figure)

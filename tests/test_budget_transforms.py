@@ -158,15 +158,23 @@ def test_pillar_split_2015_is_empty(budget):
 
 
 def test_gap_notes(budget):
-    assert tf.gap_notes(tf.yearly_totals(budget)) == ["2021: budget only, no expenditure reported"]
-    assert tf.gap_note(2021, 5282048.21, None) == "2021: budget only, no expenditure reported"
-    assert tf.gap_note(2020, None, 10.0) == "2020: expenditure only, no budget reported"
-    assert tf.gap_note(2020, 3034045.21, 2472621.57) is None
+    assert tf.gap_notes(tf.yearly_totals(budget), "en") == [
+        "2021: budget only, no expenditure reported"
+    ]
+    assert tf.gap_note(2021, 5282048.21, None, "en") == "2021: budget only, no expenditure reported"
+    assert tf.gap_note(2020, None, 10.0, "en") == "2020: expenditure only, no budget reported"
+    assert tf.gap_note(2020, 3034045.21, 2472621.57, "en") is None
+    assert tf.gap_notes(tf.yearly_totals(budget), "fr") == [
+        "2021 : budget seulement, aucune dépense déclarée"
+    ]
 
 
 def test_no_bar_note_only_for_a_year_without_figures(budget):
-    assert tf.no_bar_note(budget, 2015) == (
+    assert tf.no_bar_note(budget, 2015, "en") == (
         "2015: no budget or expenditure reported (figures cover 2016–2021), "
         "so no bar is highlighted in the charts by year."
     )
-    assert tf.no_bar_note(budget, 2021) is None
+    assert tf.no_bar_note(budget, 2021, "en") is None
+    assert tf.no_bar_note(budget.iloc[0:0], 2015, "en") == (
+        "2015: no budget or expenditure reported, so no bar is highlighted in the charts by year."
+    )

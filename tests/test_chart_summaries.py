@@ -127,14 +127,14 @@ def test_people_summaries(operation):
 
 def test_map_summary_2020_and_a_year_without_figures(operation):
     countries = operation.meta.countries
-    shading = country_shading(operation.population_by_country, 2020, countries)
+    shading = country_shading(operation.population_by_country, 2020, countries, "en")
     # Kazakhstan 445 + 233 + 7,999 + 591 = 9,268; Turkmenistan 21 + over 3,900;
     # Uzbekistan 14 + around 70,000.
     assert summaries.map_summary(shading, 2020, "en") == (
         "People of concern named per country, 2020: Kazakhstan 9,268; "
         "Turkmenistan over 3,921; Uzbekistan around 70,014."
     )
-    empty = country_shading(operation.population_by_country, 2015, countries)
+    empty = country_shading(operation.population_by_country, 2015, countries, "en")
     assert summaries.map_summary(empty, 2015, "en") == (
         "No country figures for 2015 for Kazakhstan, Turkmenistan or Uzbekistan."
     )
@@ -157,7 +157,7 @@ def test_breakdown_summary():
 
 def test_budget_and_expenditure_table(operation):
     table = chart_tables.budget_and_expenditure_table(
-        dataset(operation, "budget-and-expenditure", 2020)
+        dataset(operation, "budget-and-expenditure", 2020), "en"
     )
     assert table.caption == "Budget and expenditure per year, 2016–2021"
     assert table.columns == ["Year", "Budget", "Expenditure"]
@@ -168,13 +168,13 @@ def test_budget_and_expenditure_table(operation):
 
 def test_by_pillar_tables(operation):
     budget = chart_tables.by_pillar_table(
-        dataset(operation, "budget-by-pillar", 2020), tf.BUDGET, "Budget"
+        dataset(operation, "budget-by-pillar", 2020), tf.BUDGET, "Budget", "en"
     )
     assert budget.columns == ["Year", P1, P2]
     assert budget.rows[0] == ["2016", "USD 5,383,627.55", "USD 2,102,199.17"]
     assert budget.rows[3] == ["2019", "USD 4,336,318.00", "USD 1,192,531.17"]
     spent = chart_tables.by_pillar_table(
-        dataset(operation, "expenditure-by-pillar", 2020), tf.EXPENDITURE, "Expenditure"
+        dataset(operation, "expenditure-by-pillar", 2020), tf.EXPENDITURE, "Expenditure", "en"
     )
     assert spent.caption == "Expenditure by pillar per year, 2016–2021"
     assert spent.rows[4] == ["2020", "USD 1,853,838.54", "USD 618,783.03"]
@@ -182,25 +182,27 @@ def test_by_pillar_tables(operation):
 
 
 def test_split_table(operation):
-    table = chart_tables.split_table(dataset(operation, "budget-split-by-pillar", 2020), 2020)
+    table = chart_tables.split_table(dataset(operation, "budget-split-by-pillar", 2020), 2020, "en")
     assert table.rows == [
         [P1, "USD 2,323,280.21", "USD 1,853,838.54", "76.6%", "79.8%"],
         [P2, "USD 710,765.00", "USD 618,783.03", "23.4%", "87.1%"],
     ]
-    empty = chart_tables.split_table(dataset(operation, "budget-split-by-pillar", 2015), 2015)
+    empty = chart_tables.split_table(dataset(operation, "budget-split-by-pillar", 2015), 2015, "en")
     assert empty.empty
 
 
 def test_people_and_country_tables(operation):
-    people = chart_tables.people_trend_table(dataset(operation, "people-of-concern", 2020))
+    people = chart_tables.people_trend_table(dataset(operation, "people-of-concern", 2020), "en")
     assert people.rows == [["2018", "88,419"], ["2019", "106,489"]]
-    shading = country_shading(operation.population_by_country, 2020, operation.meta.countries)
-    countries = chart_tables.country_table(shading, 2020)
+    shading = country_shading(operation.population_by_country, 2020, operation.meta.countries, "en")
+    countries = chart_tables.country_table(shading, 2020, "en")
     assert countries.rows[1] == ["Turkmenistan", "over 3,921", "Refugees 21 + Stateless over 3,900"]
-    none = country_shading(operation.population_by_country, 2019, ["TKM"])
-    assert chart_tables.country_table(none, 2019).rows == [["Turkmenistan", "no data", "no data"]]
+    none = country_shading(operation.population_by_country, 2019, ["TKM"], "en")
+    assert chart_tables.country_table(none, 2019, "en").rows == [
+        ["Turkmenistan", "no data", "no data"]
+    ]
     by_type = chart_tables.population_type_table(
-        breakdown_for(operation.population_by_type, 2020), 2020
+        breakdown_for(operation.population_by_type, 2020), 2020, "en"
     )
     assert by_type.empty  # the seed page has no breakdown by population type
 
@@ -210,7 +212,7 @@ def test_people_and_country_tables(operation):
 
 def test_text_table_markup():
     table = chart_tables.people_trend_table(
-        pd.DataFrame({"year": [2018, 2019], "total": [88419, 106489]})
+        pd.DataFrame({"year": [2018, 2019], "total": [88419, 106489]}), "en"
     )
     box = text_table(table, "en")
     assert box.tabIndex == "0" and box.role == "region"
@@ -222,7 +224,7 @@ def test_text_table_markup():
     assert (first[0].scope, first[0].children, first[1].children) == ("row", "2018", "88,419")
     empty = text_table(
         chart_tables.population_type_table(
-            pd.DataFrame(columns=["population_type", "value"]), 2015
+            pd.DataFrame(columns=["population_type", "value"]), 2015, "en"
         ),
         "en",
     )

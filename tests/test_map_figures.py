@@ -21,9 +21,15 @@ def operation():
 
 
 def build(operation, year: int):
-    shading = country_shading(operation.population_by_country, year, operation.meta.countries)
+    shading = country_shading(operation.population_by_country, year, operation.meta.countries, "en")
     return country_map(
-        shading, year, centre=(48.0, 67.0), zoom_level=5.0, title=f"Map {year}", source=SOURCE
+        shading,
+        year,
+        centre=(48.0, 67.0),
+        zoom_level=5.0,
+        title=f"Map {year}",
+        source=SOURCE,
+        lang="en",
     )
 
 
@@ -98,12 +104,14 @@ def test_one_clickable_marker_per_country_inside_it(operation):
 def test_title_and_source_line(operation):
     figure = build(operation, 2020)
     assert figure.layout.title.text == "Map 2020"
-    assert source_line(SOURCE) in [a.text for a in figure.layout.annotations]
+    assert source_line(SOURCE, "en") in [a.text for a in figure.layout.annotations]
 
 
 def test_without_a_centre_the_map_fits_the_countries(operation):
-    shading = country_shading(operation.population_by_country, 2020, operation.meta.countries)
-    figure = country_map(shading, 2020, centre=None, zoom_level=5, title="t", source=SOURCE)
+    shading = country_shading(operation.population_by_country, 2020, operation.meta.countries, "en")
+    figure = country_map(
+        shading, 2020, centre=None, zoom_level=5, title="t", source=SOURCE, lang="en"
+    )
     assert figure.layout.geo.fitbounds == "locations"
 
 

@@ -22,7 +22,7 @@ def people():
 
 
 def test_trend_highlights_the_selected_year(people):
-    figure = trend_figure(people, 2019, SOURCE)
+    figure = trend_figure(people, 2019, SOURCE, "en")
     others, selected = figure.data
     # Seed lines 28-29.
     assert (list(others.x), list(others.y)) == ([2018], [88_419])
@@ -35,11 +35,11 @@ def test_trend_highlights_the_selected_year(people):
     assert figure.layout.xaxis.title.text == "Year"
     assert list(figure.layout.xaxis.tickvals) == [2018, 2019]
     assert "%{y:,}" in selected.hovertemplate
-    assert theme.source_line(SOURCE) in [a.text for a in figure.layout.annotations]
+    assert theme.source_line(SOURCE, "en") in [a.text for a in figure.layout.annotations]
 
 
 def test_trend_for_a_year_without_a_total_draws_no_zero(people):
-    figure = trend_figure(people, 2020, SOURCE)
+    figure = trend_figure(people, 2020, SOURCE, "en")
     (bars,) = figure.data
     assert list(bars.x) == [2018, 2019]
     assert 0 not in list(bars.y)
@@ -48,7 +48,7 @@ def test_trend_for_a_year_without_a_total_draws_no_zero(people):
 
 def test_trend_without_any_total():
     empty = pd.DataFrame({"year": pd.Series(dtype="int64"), "total": pd.Series(dtype="int64")})
-    figure = trend_figure(empty, 2019, SOURCE)
+    figure = trend_figure(empty, 2019, SOURCE, "en")
     assert figure.data == ()
     assert "No totals of people of concern" in [a.text for a in figure.layout.annotations]
 
@@ -62,7 +62,7 @@ def test_breakdown_bars_largest_on_top():
             "value": [538, 218, 105_732],
         }
     )
-    figure = breakdown_figure(by_type, 2019, SOURCE)
+    figure = breakdown_figure(by_type, 2019, SOURCE, "en")
     (bars,) = figure.data
     assert bars.orientation == "h"
     # Plotly draws the first category at the bottom.

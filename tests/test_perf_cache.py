@@ -37,14 +37,14 @@ def test_cached_budget_tables_equal_the_uncached_ones(operation):
             tf.pillar_split_of(operation, year), tf.pillar_split(budget, year)
         )
         assert tf.year_summary_of(operation, year) == tf.year_summary(budget, year)
-        assert tf.no_bar_note_of(operation, year) == tf.no_bar_note(budget, year)
+        assert tf.no_bar_note_of(operation, year, "en") == tf.no_bar_note(budget, year, "en")
 
 
 def test_cached_shading_equals_the_uncached_one(operation):
     for year in YEARS:
         pd.testing.assert_frame_equal(
-            country_shading_of(operation, year),
-            country_shading(operation.population_by_country, year, operation.meta.countries),
+            country_shading_of(operation, year, "en"),
+            country_shading(operation.population_by_country, year, operation.meta.countries, "en"),
         )
 
 

@@ -30,23 +30,37 @@ def operation():
 def figures(operation, year: int) -> list[go.Figure]:
     source = operation.meta.source
     no_rows = operation.budget.iloc[0:0]
-    shading = country_shading_of(operation, year)
+    shading = country_shading_of(operation, year, "en")
     return [
-        budget.budget_vs_expenditure_figure(tf.totals_of(operation), year, source),
+        budget.budget_vs_expenditure_figure(tf.totals_of(operation), year, source, "en"),
         budget.pillar_stack_figure(
-            tf.pillar_amounts_of(operation, tf.BUDGET), "Budget", year, source
+            tf.pillar_amounts_of(operation, tf.BUDGET), "Budget", year, source, "en"
         ),
         budget.pillar_stack_figure(
-            tf.pillar_amounts(no_rows, tf.EXPENDITURE), "Expenditure", year, source
+            tf.pillar_amounts(no_rows, tf.EXPENDITURE), "Expenditure", year, source, "en"
         ),
-        budget.pillar_split_figure(tf.pillar_split_of(operation, year), year, source),
-        people.trend_figure(trend(operation.people_of_concern), year, source),
-        people.breakdown_figure(operation.population_by_type, year, source),
-        people.breakdown_figure(BREAKDOWN, year, source),
+        budget.pillar_split_figure(tf.pillar_split_of(operation, year), year, source, "en"),
+        people.trend_figure(trend(operation.people_of_concern), year, source, "en"),
+        people.breakdown_figure(operation.population_by_type, year, source, "en"),
+        people.breakdown_figure(BREAKDOWN, year, source, "en"),
         country_map(
-            shading, year, centre=(48.0, 67.0), zoom_level=5, title=map_title(year), source=source
+            shading,
+            year,
+            centre=(48.0, 67.0),
+            zoom_level=5,
+            title=map_title(year, "en"),
+            source=source,
+            lang="en",
         ),
-        country_map(shading, year, centre=None, zoom_level=5, title=map_title(year), source=source),
+        country_map(
+            shading,
+            year,
+            centre=None,
+            zoom_level=5,
+            title=map_title(year, "en"),
+            source=source,
+            lang="en",
+        ),
     ]
 
 

@@ -35,15 +35,19 @@ def operation():
 
 
 def shading_by_country(operation, year: int) -> dict[str, dict]:
-    frame = country_shading(operation.population_by_country, year, COUNTRIES)
+    frame = country_shading(operation.population_by_country, year, COUNTRIES, "en")
     return {row["country"]: row for row in frame.to_dict("records")}
 
 
 def test_qualified_figures_read_as_the_source_prints_them():
-    assert qualified(445, "exact") == "445"  # seed line 56
-    assert qualified(3900, "over") == "over 3,900"  # seed line 58
-    assert qualified(70000, "around") == "around 70,000"  # seed line 60
-    assert qualified(float("nan"), "exact") == "no data"
+    assert qualified(445, "exact", "en") == "445"  # seed line 56
+    assert qualified(3900, "over", "en") == "over 3,900"  # seed line 58
+    assert qualified(70000, "around", "en") == "around 70,000"  # seed line 60
+    assert qualified(float("nan"), "exact", "en") == "no data"
+    # French: the qualifier in words, the number grouped with a narrow no-break space.
+    assert qualified(3900, "over", "fr") == "plus de 3\u202f900"
+    assert qualified(70000, "around", "fr") == "environ 70\u202f000"
+    assert qualified(float("nan"), "exact", "fr") == "pas de données"
 
 
 def test_a_sum_is_as_uncertain_as_its_least_certain_part():
@@ -54,7 +58,7 @@ def test_a_sum_is_as_uncertain_as_its_least_certain_part():
 
 
 def test_2020_country_figures_of_turkmenistan(operation):
-    figures = country_figures(operation.population_by_country, 2020, "TKM")
+    figures = country_figures(operation.population_by_country, 2020, "TKM", "en")
     # Seed line 58.
     assert dict(zip(figures["population_type"], figures["label"], strict=True)) == {
         "Refugees": "21",
@@ -79,6 +83,16 @@ def test_2020_shading_sums_every_type_and_keeps_qualifiers(operation):
     assert rows["UZB"]["value"] == 14 + 70_000
     assert rows["UZB"]["label"] == "around 70,014"
     assert rows["UZB"]["parts"] == "Refugees 14 + Stateless around 70,000"
+
+
+def test_2020_shading_in_french(operation):
+    frame = country_shading(operation.population_by_country, 2020, COUNTRIES, "fr")
+    rows = {row["country"]: row for row in frame.to_dict("records")}
+    # Seed line 58 again, with CLDR's French country name and the catalog's type names.
+    assert rows["TKM"]["name"] == "Turkménistan"
+    assert rows["TKM"]["label"] == "plus de 3\u202f921"
+    assert rows["TKM"]["parts"] == "Réfugiés 21 + Apatrides plus de 3\u202f900"
+    assert rows["TKM"]["value"] == 21 + 3_900
 
 
 def test_2019_shading_has_kazakhstan_only(operation):
@@ -120,32 +134,36 @@ def test_2019_increased_on_2018(operation):
     # Seed lines 27-29: "Increase in", 2019 106,489, 2018 88,419.
     assert change.direction == "Increase"
     assert change.percent == pytest.approx(20.44, abs=0.01)
-    assert signed_percent(change.percent) == "+20.4%"
-    assert describe_change(change) == "Increase of +20.4% on 2018 (88,419)."
+    assert signed_percent(change.percent, "en") == "+20.4%"
+    assert describe_change(change, "en") == "Increase of +20.4% on 2018 (88,419)."
+    assert signed_percent(change.percent, "fr") == "+20,4\u00a0%"
+    assert describe_change(change, "fr") == (
+        "Hausse de +20,4\u00a0% par rapport à 2018 (88\u202f419)."
+    )
 
 
 def test_years_with_nothing_to_compare(operation):
     people = operation.people_of_concern
-    assert describe_change(change_on_previous(people, 2018)) == (
+    assert describe_change(change_on_previous(people, 2018), "en") == (
         "No total for 2017, so there is nothing to compare with."
     )
     change_2020 = change_on_previous(people, 2020)
     assert change_2020.percent is None and change_2020.direction is None
-    assert describe_change(change_2020) == "No total for 2020, so there is no change to show."
+    assert describe_change(change_2020, "en") == "No total for 2020, so there is no change to show."
 
 
 def test_decrease_and_no_change():
     decrease = YearChange(year=2021, total=90, previous_year=2020, previous_total=120)
     assert decrease.direction == "Decrease"
-    assert describe_change(decrease) == "Decrease of -25.0% on 2020 (120)."
+    assert describe_change(decrease, "en") == "Decrease of -25.0% on 2020 (120)."
     same = YearChange(year=2021, total=5, previous_year=2020, previous_total=5)
-    assert describe_change(same) == "No change on 2020 (5)."
+    assert describe_change(same, "en") == "No change on 2020 (5)."
 
 
 def test_seed_has_no_breakdown_by_type(operation):
     by_type = operation.population_by_type
     assert breakdown_for(by_type, 2019).empty
-    assert breakdown_empty_message(by_type, 2019) == (
+    assert breakdown_empty_message(by_type, 2019, "en") == (
         "No breakdown by population type on the source page."
     )
 
@@ -165,4 +183,6 @@ def test_breakdown_of_a_year_largest_first():
         "Asylum-seekers",
     ]
     assert breakdown_for(by_type, 2020).empty
-    assert breakdown_empty_message(by_type, 2020) == "No breakdown by population type for 2020."
+    assert (
+        breakdown_empty_message(by_type, 2020, "en") == "No breakdown by population type for 2020."
+    )

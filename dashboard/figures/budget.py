@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import theme
+from dashboard.i18n import N_, Translate, translator
 from dashboard.transforms.budget import year_span
 from dashboard.transforms.formatting import format_percent, format_usd, is_missing
 
@@ -20,37 +21,68 @@ SELECTED_OPACITY = 1.0
 OTHER_OPACITY = 0.4
 SELECTED_LINE_WIDTH = 2.5
 OUTLINE_COLOUR = "#212529"
-SELECTED_LABEL = "selected"
+SELECTED_LABEL = N_("selected")
 NOTE_COLOUR = "#495057"
 BAR_GAP = 0.2  # grouped bars: each of 2 bars is 0.4 wide, centred at year -/+ 0.2
 GROUP_OFFSET = (1 - BAR_GAP) / 4
-SPLIT_KEY = "Light bar: budget · dark bar: expenditure"
+SPLIT_KEY = N_("Light bar: budget · dark bar: expenditure")
 HEADROOM = 1.18  # room above the tallest bar for the "selected" label
-Y_AXIS_TITLE = "USD millions"
+Y_AXIS_TITLE = N_("USD millions")
+BUDGET_NAME = N_("Budget")
+EXPENDITURE_NAME = N_("Expenditure")
+NO_BUDGET = N_("no budget reported")
+NO_EXPENDITURE = N_("no expenditure reported")
+# Per measure of the charts by pillar ("Budget" / "Expenditure"): the title, the
+# title and message of an empty chart, and the note on a year without a bar.
+# Whole messages, so each language can agree its words with the measure.
+STACK_MESSAGES = {
+    "Budget": (
+        N_("Budget by pillar, {years} (USD)"),
+        N_("Budget by pillar (USD)"),
+        N_("No budget reported."),
+        NO_BUDGET,
+    ),
+    "Expenditure": (
+        N_("Expenditure by pillar, {years} (USD)"),
+        N_("Expenditure by pillar (USD)"),
+        N_("No expenditure reported."),
+        NO_EXPENDITURE,
+    ),
+}
 # Room above the plot for the title and a legend that wraps to two rows on a phone.
 TOP_MARGIN = 100
 TITLE_POSITION = {"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 14}}
 
 
 def budget_vs_expenditure_figure(
-    totals: pd.DataFrame, selected_year: int, source: str
+    totals: pd.DataFrame, selected_year: int, source: str, lang: str
 ) -> go.Figure:
     """Grouped bars of budget and expenditure per year (``yearly_totals`` rows)."""
+    _ = translator(lang)
     years = [int(year) for year in totals["year"]]
     if not years:
         return theme.empty_figure(
-            "Budget and expenditure (USD)", "No budget or expenditure reported.", source
+            _("Budget and expenditure (USD)"),
+            _("No budget or expenditure reported."),
+            source,
+            lang,
         )
     traces, notes = [], []
     measures = (
-        ("budget_usd", "Budget", theme.BUDGET_COLOUR, -GROUP_OFFSET),
-        ("expenditure_usd", "Expenditure", theme.EXPENDITURE_COLOUR, GROUP_OFFSET),
+        ("budget_usd", BUDGET_NAME, NO_BUDGET, theme.BUDGET_COLOUR, -GROUP_OFFSET),
+        (
+            "expenditure_usd",
+            EXPENDITURE_NAME,
+            NO_EXPENDITURE,
+            theme.EXPENDITURE_COLOUR,
+            GROUP_OFFSET,
+        ),
     )
-    for column, name, colour, offset in measures:
+    for column, name, gap, colour, offset in measures:
         amounts = totals[column].tolist()
-        traces.append(_bar(years, amounts, name, colour, selected_year))
+        traces.append(_bar(years, amounts, _(name), colour, selected_year, lang))
         notes.extend(
-            _gap_note(year + offset, f"no {name.lower()} reported")
+            _gap_note(year + offset, _(gap))
             for year, amount in zip(years, amounts, strict=True)
             if is_missing(amount)
         )
@@ -58,22 +90,24 @@ def budget_vs_expenditure_figure(
     layout = {
         "annotations": [
             *notes,
-            *_selected_label(dict(zip(years, peaks, strict=True)), selected_year),
+            *_selected_label(dict(zip(years, peaks, strict=True)), selected_year, _),
         ],
         "barmode": "group",
         "bargap": BAR_GAP,
         "bargroupgap": 0,
-        **_axes(years, peaks.max(skipna=True)),
+        **_axes(years, peaks.max(skipna=True), _),
     }
-    title = f"Budget and expenditure, {year_span(years)} (USD)"
-    return theme.finish(traces, layout, title, source)
+    title = _("Budget and expenditure, {years} (USD)").format(years=year_span(years))
+    return theme.finish(traces, layout, title, source, lang)
 
 
 def pillar_stack_figure(
-    amounts: pd.DataFrame, measure_name: str, selected_year: int, source: str
+    amounts: pd.DataFrame, measure_name: str, selected_year: int, source: str, lang: str
 ) -> go.Figure:
     """Bars per year stacked by pillar (``pillar_amounts`` rows); ``measure_name``
     is "Budget" or "Expenditure" and names the chart and the gap notes."""
+    _ = translator(lang)
+    title, empty_title, nothing, gap = STACK_MESSAGES[measure_name]
     # One pass over the rows, in year order, rather than filtering the frame per pillar.
     rows = sorted(
         zip(
@@ -88,15 +122,13 @@ def pillar_stack_figure(
     years = sorted({int(row[0]) for row in rows})
     pillars = sorted({int(row[1]) for row in rows})
     if not years or not pillars:
-        return theme.empty_figure(
-            f"{measure_name} by pillar (USD)", f"No {measure_name.lower()} reported.", source
-        )
+        return theme.empty_figure(_(empty_title), _(nothing), source, lang)
     names: dict[int, str] = {}
     by_pillar: dict[int, dict[int, float]] = {pillar: {} for pillar in pillars}
     for year, pillar, label, amount in rows:
         by_pillar[pillar][year] = amount
         if pillar not in names and not pd.isna(label):
-            names[pillar] = str(label)
+            names[pillar] = _(str(label))
     traces = [
         _bar(
             years,
@@ -104,45 +136,50 @@ def pillar_stack_figure(
             names[pillar],
             theme.PILLAR_COLOURS[pillar],
             selected_year,
+            lang,
         )
         for pillar in pillars
     ]
     stacks = amounts.groupby("year")["amount"].sum(min_count=1).reindex(years)
-    notes = [
-        _gap_note(year, f"no {measure_name.lower()} reported")
-        for year, total in stacks.items()
-        if is_missing(total)
-    ]
+    notes = [_gap_note(year, _(gap)) for year, total in stacks.items() if is_missing(total)]
     layout = {
-        "annotations": [*notes, *_selected_label(stacks.to_dict(), selected_year)],
+        "annotations": [*notes, *_selected_label(stacks.to_dict(), selected_year, _)],
         "barmode": "stack",
         "bargap": BAR_GAP,
         "legend": {"traceorder": "normal"},
-        **_axes(years, stacks.max(skipna=True)),
+        **_axes(years, stacks.max(skipna=True), _),
     }
-    title = f"{measure_name} by pillar, {year_span(years)} (USD)"
-    return theme.finish(traces, layout, title, source)
+    return theme.finish(traces, layout, _(title).format(years=year_span(years)), source, lang)
 
 
-def pillar_split_figure(split: pd.DataFrame, year: int, source: str) -> go.Figure:
+def pillar_split_figure(split: pd.DataFrame, year: int, source: str, lang: str) -> go.Figure:
     """The selected year by pillar (``pillar_split`` rows): each pillar's budget as
     a light bar with its expenditure as a dark bar inside it."""
-    title = f"Split by pillar, {year}"
+    _ = translator(lang)
     if split.empty:
-        return theme.empty_figure(title, f"No budget data for {year}", source)
-    labels = split["label"].tolist()
+        return theme.empty_figure(
+            _("Split by pillar, {year}").format(year=year),
+            _("No budget data for {year}").format(year=year),
+            source,
+            lang,
+        )
+    labels = [_(label) for label in split["label"]]
     colours = [theme.PILLAR_COLOURS[int(pillar)] for pillar in split["pillar"]]
     hover = [
         "<br>".join(
             [
-                f"<b>{row.label}</b>",
-                f"Budget: {format_usd(row.budget_usd)}",
-                f"Expenditure: {format_usd(row.expenditure_usd)}",
-                f"Share of budget: {format_percent(row.budget_share, 1)}",
-                f"Execution rate: {format_percent(row.execution_rate, 1)}",
+                f"<b>{label}</b>",
+                _("Budget: {amount}").format(amount=format_usd(row.budget_usd, lang)),
+                _("Expenditure: {amount}").format(amount=format_usd(row.expenditure_usd, lang)),
+                _("Share of budget: {share}").format(
+                    share=format_percent(row.budget_share, 1, lang)
+                ),
+                _("Execution rate: {rate}").format(
+                    rate=format_percent(row.execution_rate, 1, lang)
+                ),
             ]
         )
-        for row in split.itertuples()
+        for label, row in zip(labels, split.itertuples(), strict=True)
     ]
     traces = [
         {
@@ -157,37 +194,43 @@ def pillar_split_figure(split: pd.DataFrame, year: int, source: str) -> go.Figur
             "hovertemplate": "%{customdata}<extra></extra>",
         }
         for column, name, opacity, width in (
-            ("budget_usd", "Budget", 0.35, 0.7),
-            ("expenditure_usd", "Expenditure", 1.0, 0.35),
+            ("budget_usd", _(BUDGET_NAME), 0.35, 0.7),
+            ("expenditure_usd", _(EXPENDITURE_NAME), 1.0, 0.35),
         )
     ]
     notes = [
         {
             "x": 0,
-            "y": row.label,
-            "text": "no expenditure reported",
+            "y": label,
+            "text": _(NO_EXPENDITURE),
             "showarrow": False,
             "xanchor": "left",
             "xshift": 4,
             "font": {"size": 11, "color": NOTE_COLOUR},
         }
-        for row in split.itertuples()
+        for label, row in zip(labels, split.itertuples(), strict=True)
         if is_missing(row.expenditure_usd) and not is_missing(row.budget_usd)
     ]
     layout = {
         "annotations": notes,
         "barmode": "overlay",
         "showlegend": False,
-        "title": {**TITLE_POSITION, "subtitle": {"text": SPLIT_KEY}},
-        "xaxis": {"title": {"text": Y_AXIS_TITLE}, "rangemode": "tozero"},
+        "title": {**TITLE_POSITION, "subtitle": {"text": _(SPLIT_KEY)}},
+        "xaxis": {"title": {"text": _(Y_AXIS_TITLE)}, "rangemode": "tozero"},
         "yaxis": {"autorange": "reversed", "automargin": True},
         "margin": {"t": 90},
     }
-    return theme.finish(traces, layout, f"{title} (USD)", source)
+    title = _("Split by pillar, {year} (USD)").format(year=year)
+    return theme.finish(traces, layout, title, source, lang)
 
 
 def _bar(
-    years: list[int], amounts: list[float], name: str, colour: str, selected_year: int
+    years: list[int],
+    amounts: list[float],
+    name: str,
+    colour: str,
+    selected_year: int,
+    lang: str,
 ) -> dict:
     has_selected = selected_year in years
     selected = [year == selected_year for year in years]
@@ -200,7 +243,7 @@ def _bar(
         "name": name,
         "x": years,
         "y": _millions(amounts),
-        "customdata": [format_usd(amount) for amount in amounts],
+        "customdata": [format_usd(amount, lang) for amount in amounts],
         "hovertemplate": f"{name}, %{{x}}<br>%{{customdata}}<extra></extra>",
         "marker": {
             "color": colour,
@@ -231,7 +274,7 @@ def _gap_note(x: float, text: str) -> dict:
     }
 
 
-def _selected_label(peaks: dict, selected_year: int) -> list[dict]:
+def _selected_label(peaks: dict, selected_year: int, _: Translate) -> list[dict]:
     """The "selected" label above the selected year's bars, if that year has bars."""
     peak = peaks.get(selected_year)
     if is_missing(peak):
@@ -240,7 +283,7 @@ def _selected_label(peaks: dict, selected_year: int) -> list[dict]:
         {
             "x": selected_year,
             "y": float(peak) / 1_000_000,
-            "text": SELECTED_LABEL,
+            "text": _(SELECTED_LABEL),
             "showarrow": False,
             "yanchor": "bottom",
             "yshift": 2,
@@ -249,17 +292,17 @@ def _selected_label(peaks: dict, selected_year: int) -> list[dict]:
     ]
 
 
-def _axes(years: list[int], peak: float) -> dict:
+def _axes(years: list[int], peak: float, _: Translate) -> dict:
     """Layout of the charts by year: title position, a year per tick, USD millions."""
     top = 1.0 if is_missing(peak) or peak <= 0 else peak / 1_000_000 * HEADROOM
     return {
         "title": TITLE_POSITION,
         "margin": {"t": TOP_MARGIN},
         "xaxis": {
-            "title": {"text": "Year"},
+            "title": {"text": _("Year")},
             "tickmode": "array",
             "tickvals": years,
             "ticktext": [str(year) for year in years],
         },
-        "yaxis": {"title": {"text": Y_AXIS_TITLE}, "range": [0, top], "tickformat": ",.1f"},
+        "yaxis": {"title": {"text": _(Y_AXIS_TITLE)}, "range": [0, top], "tickformat": ",.1f"},
     }

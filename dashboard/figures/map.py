@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import theme
+from dashboard.i18n import Translate, gettext, translator
 
 # Marker positions (latitude, longitude), map geometry rather than data: the
 # planar centroid of each country's largest polygon in the shipped
@@ -55,18 +56,21 @@ def view_ranges(centre: tuple[float, float], zoom_level: float) -> tuple[list[fl
     )
 
 
-def _hover(shading: pd.DataFrame, year: int) -> list[str]:
+def _hover(shading: pd.DataFrame, year: int, _: Translate) -> list[str]:
     texts = []
     for row in shading.itertuples():
         if math.isnan(row.value):
-            texts.append(f"<b>{row.name}</b><br>No country figures for {year}")
+            detail = _("No country figures for {year}").format(year=year)
         elif row.types == 1:
-            texts.append(f"<b>{row.name}</b><br>{year}: {row.parts}")
+            detail = f"{year}: {row.parts}"
         else:
-            texts.append(
-                f"<b>{row.name}</b><br>{year}: {row.label} people of concern"
-                f"<br>Sum of {row.types} types: {row.parts}"
+            detail = "<br>".join(
+                [
+                    _("{year}: {label} people of concern").format(year=year, label=row.label),
+                    _("Sum of {count} types: {parts}").format(count=row.types, parts=row.parts),
+                ]
             )
+        texts.append(f"<b>{row.name}</b><br>{detail}")
     return texts
 
 
@@ -78,6 +82,7 @@ def country_map(
     zoom_level: float,
     title: str,
     source: str,
+    lang: str,
 ) -> go.Figure:
     """Shade the countries of ``shading`` (from ``transforms.population.country_shading``).
 
@@ -85,32 +90,33 @@ def country_map(
     without one are drawn in a neutral fill and say so on hover.  ``centre``
     is (latitude, longitude); without one the map fits the countries.
     """
-    hover = pd.Series(_hover(shading, year), index=shading.index)
+    _ = translator(lang)
+    hover = pd.Series(_hover(shading, year, _), index=shading.index)
     has_figure = shading["value"].notna()
     without, shaded = shading[~has_figure], shading[has_figure]
     traces = []
     if not without.empty:
-        traces.append(_no_figure_trace(without, hover[~has_figure].tolist()))
+        traces.append(_no_figure_trace(without, hover[~has_figure].tolist(), _))
     if not shaded.empty:
-        traces.append(_shaded_trace(shaded, hover[has_figure].tolist(), year))
+        traces.append(_shaded_trace(shaded, hover[has_figure].tolist(), year, _))
     placed = shading[shading["country"].isin(list(MARKER_POSITIONS))]
-    traces.append(_marker_trace(placed, hover[placed.index].tolist()))
+    traces.append(_marker_trace(placed, hover[placed.index].tolist(), _))
     layout = {
         "geo": _geo(centre, zoom_level),
         "margin": {"l": 0, "r": 0, "t": 50, "b": 100},
         "showlegend": False,
         "clickmode": "event",
         "dragmode": False,
-        "annotations": [] if not shaded.empty else [_no_figures_note(year)],
+        "annotations": [] if not shaded.empty else [_no_figures_note(year, _)],
     }
-    return theme.finish(traces, layout, title, source)
+    return theme.finish(traces, layout, title, source, lang)
 
 
-def _no_figure_trace(without: pd.DataFrame, hover: list[str]) -> dict:
+def _no_figure_trace(without: pd.DataFrame, hover: list[str], _: Translate) -> dict:
     """The covered countries without a figure, in a neutral fill."""
     return {
         "type": "choropleth",
-        "name": "No country figures",
+        "name": _("No country figures"),
         "locationmode": "ISO-3",
         "locations": without["country"].tolist(),
         "z": [1] * len(without),
@@ -123,11 +129,11 @@ def _no_figure_trace(without: pd.DataFrame, hover: list[str]) -> dict:
     }
 
 
-def _shaded_trace(shaded: pd.DataFrame, hover: list[str], year: int) -> dict:
+def _shaded_trace(shaded: pd.DataFrame, hover: list[str], year: int, _: Translate) -> dict:
     """The countries with a figure, on one colour scale starting at 0."""
     return {
         "type": "choropleth",
-        "name": f"People of concern, {year}",
+        "name": _("People of concern, {year}").format(year=year),
         "locationmode": "ISO-3",
         "locations": shaded["country"].tolist(),
         "z": shaded["value"].tolist(),
@@ -137,7 +143,7 @@ def _shaded_trace(shaded: pd.DataFrame, hover: list[str], year: int) -> dict:
         "marker": {"line": {"color": BORDER, "width": 1}},
         # Horizontal, under the map, so the map keeps the full width on a phone.
         "colorbar": {
-            "title": {"text": "Persons", "side": "right"},
+            "title": {"text": _("Persons"), "side": "right"},
             "orientation": "h",
             "tickformat": ",d",
             "nticks": 3,
@@ -156,12 +162,12 @@ def _shaded_trace(shaded: pd.DataFrame, hover: list[str], year: int) -> dict:
     }
 
 
-def _marker_trace(placed: pd.DataFrame, hover: list[str]) -> dict:
+def _marker_trace(placed: pd.DataFrame, hover: list[str], _: Translate) -> dict:
     """A clickable marker and name per country that has a marker position."""
     codes = placed["country"].tolist()
     return {
         "type": "scattergeo",
-        "name": "Countries",
+        "name": _("Countries"),
         "mode": "markers+text",
         "lat": [MARKER_POSITIONS[code][0] for code in codes],
         "lon": [MARKER_POSITIONS[code][1] for code in codes],
@@ -176,7 +182,7 @@ def _marker_trace(placed: pd.DataFrame, hover: list[str]) -> dict:
         },
         "customdata": [[code] for code in codes],
         "hovertext": hover,
-        "hovertemplate": "%{hovertext}<br><i>Click for details</i><extra></extra>",
+        "hovertemplate": "%{hovertext}<br><i>" + _("Click for details") + "</i><extra></extra>",
         "showlegend": False,
     }
 
@@ -212,9 +218,9 @@ def _geo(centre: tuple[float, float] | None, zoom_level: float) -> dict[str, Any
     return geo
 
 
-def _no_figures_note(year: int) -> dict:
+def _no_figures_note(year: int, _: Translate) -> dict:
     return {
-        "text": f"No country figures for {year}",
+        "text": _("No country figures for {year}").format(year=year),
         "xref": "paper",
         "yref": "paper",
         "x": 0.5,
@@ -226,8 +232,8 @@ def _no_figures_note(year: int) -> dict:
     }
 
 
-def map_title(year: int) -> str:
-    return f"People of concern named per country, {year}"
+def map_title(year: int, lang: str) -> str:
+    return gettext(lang, "People of concern named per country, {year}").format(year=year)
 
 
 def clicked_country(click_data: dict | None) -> str | None:

@@ -6,32 +6,36 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import theme
+from dashboard.i18n import N_, translator
+from dashboard.transforms.budget import year_span
+from dashboard.transforms.population_types import population_type_name
 
 HIGHLIGHT = "#0072B2"
 OTHER_YEARS = theme.MUTED
-HOVER = "%{x}: %{y:,} people of concern<extra></extra>"
+HOVER = N_("%{x}: %{y:,} people of concern")
 OUTLINE = "#212529"
-SELECTED_LABEL = "selected"
+SELECTED_LABEL = N_("selected")
 
 
-def trend_title(years: list[int]) -> str:
+def trend_title(years: list[int], lang: str) -> str:
+    _ = translator(lang)
     if not years:
-        return "People of concern"
-    if len(years) == 1:
-        return f"People of concern, {years[0]}"
-    return f"People of concern, {years[0]}–{years[-1]}"
+        return _("People of concern")
+    return _("People of concern, {year}").format(year=year_span(years))
 
 
-def trend_figure(trend: pd.DataFrame, selected_year: int, source: str) -> go.Figure:
+def trend_figure(trend: pd.DataFrame, selected_year: int, source: str, lang: str) -> go.Figure:
     """Bars of the yearly totals (``year``, ``total``); ``selected_year`` highlighted.
 
     Only years with a total are drawn; a selected year without one is named in
     an annotation instead of being drawn as 0.
     """
+    _ = translator(lang)
+    hover = _(HOVER) + "<extra></extra>"
     years = [int(year) for year in trend["year"]]
-    title = trend_title(years)
+    title = trend_title(years, lang)
     if trend.empty:
-        return theme.empty_figure(title, "No totals of people of concern", source)
+        return theme.empty_figure(title, _("No totals of people of concern"), source, lang)
     selected = trend["year"] == selected_year
     traces = []
     others = trend[~selected]
@@ -39,11 +43,11 @@ def trend_figure(trend: pd.DataFrame, selected_year: int, source: str) -> go.Fig
         traces.append(
             {
                 "type": "bar",
-                "name": "Other years",
+                "name": _("Other years"),
                 "x": others["year"].tolist(),
                 "y": others["total"].tolist(),
                 "marker": {"color": OTHER_YEARS},
-                "hovertemplate": HOVER,
+                "hovertemplate": hover,
             }
         )
     if selected.any():
@@ -51,18 +55,18 @@ def trend_figure(trend: pd.DataFrame, selected_year: int, source: str) -> go.Fig
         traces.append(
             {
                 "type": "bar",
-                "name": f"{selected_year} (selected)",
+                "name": _("{year} (selected)").format(year=selected_year),
                 "x": [selected_year],
                 "y": [total],
                 "marker": {"color": HIGHLIGHT, "line": {"color": OUTLINE, "width": 2}},
-                "hovertemplate": HOVER,
+                "hovertemplate": hover,
             }
         )
         # Not by colour alone: the selected year's bar is also outlined and labelled.
         note = {
             "x": selected_year,
             "y": total,
-            "text": SELECTED_LABEL,
+            "text": _(SELECTED_LABEL),
             "showarrow": False,
             "yanchor": "bottom",
             "yshift": 2,
@@ -70,7 +74,7 @@ def trend_figure(trend: pd.DataFrame, selected_year: int, source: str) -> go.Fig
         }
     else:
         note = {
-            "text": f"No total for {selected_year}",
+            "text": _("No total for {year}").format(year=selected_year),
             "xref": "paper",
             "yref": "paper",
             "x": 1,
@@ -84,35 +88,38 @@ def trend_figure(trend: pd.DataFrame, selected_year: int, source: str) -> go.Fig
         "annotations": [note],
         "barmode": "overlay",
         "showlegend": False,
-        "xaxis": {"title": {"text": "Year"}, "tickmode": "array", "tickvals": years},
+        "xaxis": {"title": {"text": _("Year")}, "tickmode": "array", "tickvals": years},
         "yaxis": {
-            "title": {"text": "People of concern (persons)"},
+            "title": {"text": _("People of concern (persons)")},
             "tickformat": ",d",
             # Headroom for the "selected" label above the tallest bar.
             "range": [0, float(trend["total"].max()) * 1.15],
         },
         "margin": {"l": 70, "r": 10, "t": 60, "b": 90},
     }
-    return theme.finish(traces, layout, title, source)
+    return theme.finish(traces, layout, title, source, lang)
 
 
-def breakdown_figure(breakdown: pd.DataFrame, year: int, source: str) -> go.Figure:
+def breakdown_figure(breakdown: pd.DataFrame, year: int, source: str, lang: str) -> go.Figure:
     """Horizontal bars of ``population_type``/``value`` for ``year``, largest on top."""
-    title = f"People of concern by population type, {year}"
+    _ = translator(lang)
+    title = _("People of concern by population type, {year}").format(year=year)
     if breakdown.empty:
-        return theme.empty_figure(title, f"No breakdown by population type for {year}", source)
+        return theme.empty_figure(
+            title, _("No breakdown by population type for {year}").format(year=year), source, lang
+        )
     ordered = breakdown.sort_values("value")
     bars = {
         "type": "bar",
         "x": ordered["value"].tolist(),
-        "y": ordered["population_type"].tolist(),
+        "y": [population_type_name(kind, lang) for kind in ordered["population_type"]],
         "orientation": "h",
         "marker": {"color": HIGHLIGHT},
-        "hovertemplate": "%{y}: %{x:,} persons<extra></extra>",
+        "hovertemplate": _("%{y}: %{x:,} persons") + "<extra></extra>",
     }
     layout = {
         "showlegend": False,
-        "xaxis": {"title": {"text": "Persons"}, "tickformat": ",d"},
-        "yaxis": {"title": {"text": "Population type"}, "automargin": True},
+        "xaxis": {"title": {"text": _("Persons")}, "tickformat": ",d"},
+        "yaxis": {"title": {"text": _("Population type")}, "automargin": True},
     }
-    return theme.finish([bars], layout, title, source)
+    return theme.finish([bars], layout, title, source, lang)

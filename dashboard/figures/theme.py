@@ -6,8 +6,13 @@ under the common colour-vision deficiencies.
 
 from __future__ import annotations
 
+from functools import cache
+
 import plotly.graph_objects as go
 import plotly.io as pio
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from dashboard.i18n import babel_locale, gettext
 
 TEMPLATE = "operation_dashboard"
 PILLAR_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73", 4: "#CC79A7"}
@@ -38,8 +43,16 @@ pio.templates[TEMPLATE] = go.layout.Template(
 TEMPLATE_JSON = pio.templates[TEMPLATE].to_plotly_json()
 
 
-def source_line(source: str) -> str:
-    return f"Source: {source}"
+def source_line(source: str, lang: str) -> str:
+    return gettext(lang, "Source: {source}").format(source=source)
+
+
+@cache
+def separators(lang: str) -> str:
+    """Plotly's ``layout.separators`` (decimal mark, then thousands separator) of
+    ``lang``, from Babel: ``.,`` in English, ``,`` and a narrow space in French."""
+    locale = babel_locale(lang)
+    return get_decimal_symbol(locale) + get_group_symbol(locale)
 
 
 def to_figure(data: list[dict], layout: dict) -> go.Figure:
@@ -53,11 +66,11 @@ def to_figure(data: list[dict], layout: dict) -> go.Figure:
     return go.Figure({"data": data, "layout": layout}, _validate=False)
 
 
-def source_note(source: str, left_margin: float) -> dict:
+def source_note(source: str, left_margin: float, lang: str) -> dict:
     """The source line under the plot, starting at the figure's left edge rather
     than the plot's, so it fits on a 375 px phone."""
     return {
-        "text": source_line(source),
+        "text": source_line(source, lang),
         "xref": "paper",
         "yref": "paper",
         "x": 0,
@@ -71,20 +84,22 @@ def source_note(source: str, left_margin: float) -> dict:
     }
 
 
-def finish(data: list[dict], layout: dict, title: str, source: str) -> go.Figure:
-    """The figure of ``data`` and ``layout`` with the template, the title and the source line."""
+def finish(data: list[dict], layout: dict, title: str, source: str, lang: str) -> go.Figure:
+    """The figure of ``data`` and ``layout`` with the template, the title, the source
+    line and ``lang``'s number separators (for axes and hover text)."""
     left_margin = layout.get("margin", {}).get("l")
     left_margin = DEFAULT_LEFT_MARGIN if left_margin is None else left_margin
     layout = {
         **layout,
         "template": TEMPLATE_JSON,
+        "separators": separators(lang),
         "title": {**layout.get("title", {}), "text": title},
-        "annotations": [*layout.get("annotations", []), source_note(source, left_margin)],
+        "annotations": [*layout.get("annotations", []), source_note(source, left_margin, lang)],
     }
     return to_figure(data, layout)
 
 
-def empty_figure(title: str, message: str, source: str) -> go.Figure:
+def empty_figure(title: str, message: str, source: str, lang: str) -> go.Figure:
     """A figure with no axes that says why there is nothing to plot."""
     layout = {
         "xaxis": {"visible": False},
@@ -101,4 +116,4 @@ def empty_figure(title: str, message: str, source: str) -> go.Figure:
             }
         ],
     }
-    return finish([], layout, title, source)
+    return finish([], layout, title, source, lang)

@@ -152,16 +152,16 @@ def show_selected_year(year: int | None, operation_id: str | None, lang: str | N
     operation = runtime.operation(operation_id)
     summary = tf.year_summary_of(operation, year)
     split = tf.pillar_split_of(operation, year)
-    note = tf.gap_note(year, summary.budget_usd, summary.expenditure_usd)
+    note = tf.gap_note(year, summary.budget_usd, summary.expenditure_usd, lang)
     return (
         _("Budget and expenditure in {year}").format(year=year),
         budget_summary.summary_cards(summary, lang),
         budget_summary.notes([note] if note else []),
         budget_summary.pillar_table(split, year, lang),
         *chart_content(
-            pillar_split_figure(split, year, operation.meta.source),
+            pillar_split_figure(split, year, operation.meta.source, lang),
             summaries.pillar_split_summary(split, year, lang),
-            tables.split_table(_dataset("budget-split-by-pillar", operation, year), year),
+            tables.split_table(_dataset("budget-split-by-pillar", operation, year), year, lang),
             lang,
         ),
         graph_config(f"{operation.meta.id}_budget-split-by-pillar_{year}", lang),
@@ -183,19 +183,19 @@ def show_years(year: int | None, operation_id: str | None, lang: str | None) -> 
     operation = runtime.operation(operation_id)
     source = operation.meta.source
     totals = tf.totals_of(operation)
-    no_bar = tf.no_bar_note_of(operation, year)
+    no_bar = tf.no_bar_note_of(operation, year, lang)
     return (
         *chart_content(
-            budget_vs_expenditure_figure(totals, year, source),
+            budget_vs_expenditure_figure(totals, year, source, lang),
             summaries.budget_totals_summary(totals, year, lang),
             tables.budget_and_expenditure_table(
-                _dataset("budget-and-expenditure", operation, year)
+                _dataset("budget-and-expenditure", operation, year), lang
             ),
             lang,
         ),
         *_pillar_chart(operation, tf.BUDGET, "Budget", year, lang),
         *_pillar_chart(operation, tf.EXPENDITURE, "Expenditure", year, lang),
-        budget_summary.notes([*([no_bar] if no_bar else []), *tf.gap_notes(totals)]),
+        budget_summary.notes([*([no_bar] if no_bar else []), *tf.gap_notes(totals, lang)]),
     )
 
 
@@ -208,8 +208,8 @@ def _pillar_chart(operation: Operation, measure: str, name: str, year: int, lang
     amounts = tf.pillar_amounts_of(operation, measure)
     slug = f"{name.lower()}-by-pillar"
     return chart_content(
-        pillar_stack_figure(amounts, name, year, operation.meta.source),
+        pillar_stack_figure(amounts, name, year, operation.meta.source, lang),
         summaries.pillar_stack_summary(amounts, name, year, lang),
-        tables.by_pillar_table(_dataset(slug, operation, year), measure, name),
+        tables.by_pillar_table(_dataset(slug, operation, year), measure, name, lang),
         lang,
     )

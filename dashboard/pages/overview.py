@@ -247,17 +247,19 @@ def show_map(year: int | None, operation_id: str, lang: str | None) -> tuple:
         raise PreventUpdate
     operation = runtime.operation(operation_id)
     meta = operation.meta
-    shading = country_shading_of(operation, year)
+    shading = country_shading_of(operation, year, lang)
     centre = meta.map_centre
     figure = country_map(
         shading,
         year,
         centre=(centre.latitude, centre.longitude) if centre else None,
         zoom_level=centre.zoom_level if centre else 5,
-        title=map_title(year),
+        title=map_title(year, lang),
         source=meta.source,
+        lang=lang,
     )
-    summary, table = map_summary(shading, year, lang), chart_tables.country_table(shading, year)
+    summary = map_summary(shading, year, lang)
+    table = chart_tables.country_table(shading, year, lang)
     return (
         *chart_content(figure, summary, table, lang),
         graph_config(_map_filename(meta.id, year), lang),
@@ -312,7 +314,7 @@ def show_country(
     pressed = ["true" if button["country"] == country else "false" for button in buttons]
     if country not in operation.meta.countries:
         return panel_prompt(lang), pressed
-    figures = country_figures(operation.population_by_country, year, country)
+    figures = country_figures(operation.population_by_country, year, country, lang)
     named = naming_country(results_for(operation.key_figures, year), country)
     return country_panel(country_name(country, lang), year, figures, named, lang), pressed
 
@@ -341,24 +343,25 @@ def show_people(year: int | None, operation_id: str, lang: str | None) -> tuple:
             _("people of concern by population type"),
             "population-by-type",
             lang,
-            figure=breakdown_figure(by_type, year, operation.meta.source),
+            figure=breakdown_figure(by_type, year, operation.meta.source, lang),
             summary=breakdown_summary(by_type, year, lang),
-            table=chart_tables.population_type_table(by_type, year),
+            table=chart_tables.population_type_table(by_type, year, lang),
         )
         if not by_type.empty
         else html.P(
-            breakdown_empty_message(operation.population_by_type, year), className="empty-state"
+            breakdown_empty_message(operation.population_by_type, year, lang),
+            className="empty-state",
         )
     )
     return (
         _("People of concern, {year}").format(year=year),
         format_count(total_for(people, year), lang),
-        describe_change(change_on_previous(people, year)),
+        describe_change(change_on_previous(people, year), lang),
         *chart_content(
-            trend_figure(trend(people), year, operation.meta.source),
+            trend_figure(trend(people), year, operation.meta.source, lang),
             trend_summary(trend(people), year, lang),
             chart_tables.people_trend_table(
-                build_dataset("people-of-concern", operation, year, {}).frame
+                build_dataset("people-of-concern", operation, year, {}).frame, lang
             ),
             lang,
         ),

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.data import PILLARS, Operation
+from dashboard.i18n import translator
 from dashboard.transforms.cache import per_operation
 from dashboard.transforms.formatting import is_missing
 
 BUDGET = "budget_usd"
 EXPENDITURE = "expenditure_usd"
 MEASURES = (BUDGET, EXPENDITURE)
-MEASURE_NAMES = {BUDGET: "budget", EXPENDITURE: "expenditure"}
 
 
 def yearly_totals(budget: pd.DataFrame) -> pd.DataFrame:
@@ -139,32 +139,41 @@ def pillar_split(budget: pd.DataFrame, year: int) -> pd.DataFrame:
     )
 
 
-def gap_note(year: int, budget_usd: float | None, expenditure_usd: float | None) -> str | None:
+def gap_note(
+    year: int, budget_usd: float | None, expenditure_usd: float | None, lang: str
+) -> str | None:
     """``2021: budget only, no expenditure reported`` when one of the two is missing."""
+    _ = translator(lang)
     if is_missing(expenditure_usd) and not is_missing(budget_usd):
-        return f"{year}: budget only, no expenditure reported"
+        return _("{year}: budget only, no expenditure reported").format(year=year)
     if is_missing(budget_usd) and not is_missing(expenditure_usd):
-        return f"{year}: expenditure only, no budget reported"
+        return _("{year}: expenditure only, no budget reported").format(year=year)
     return None
 
 
-def gap_notes(totals: pd.DataFrame) -> list[str]:
+def gap_notes(totals: pd.DataFrame, lang: str) -> list[str]:
     """A gap note for every year of ``yearly_totals`` that has only one of the figures."""
-    notes = (gap_note(int(r.year), r.budget_usd, r.expenditure_usd) for r in totals.itertuples())
+    notes = (
+        gap_note(int(r.year), r.budget_usd, r.expenditure_usd, lang) for r in totals.itertuples()
+    )
     return [note for note in notes if note]
 
 
-def no_bar_note(budget: pd.DataFrame, year: int) -> str | None:
+def no_bar_note(budget: pd.DataFrame, year: int, lang: str) -> str | None:
     """Why the selected year has no bar in the charts by year, if it has none."""
+    _ = translator(lang)
     years = data_years(budget)
     if year in years:
         return None
-    shown = year_span(years)
-    covered = f" (figures cover {shown})" if shown else ""
-    return (
-        f"{year}: no budget or expenditure reported{covered}, "
+    if not years:
+        return _(
+            "{year}: no budget or expenditure reported, "
+            "so no bar is highlighted in the charts by year."
+        ).format(year=year)
+    return _(
+        "{year}: no budget or expenditure reported (figures cover {years}), "
         "so no bar is highlighted in the charts by year."
-    )
+    ).format(year=year, years=year_span(years))
 
 
 @per_operation
@@ -197,9 +206,9 @@ def pillar_split_of(operation: Operation, year: int) -> pd.DataFrame:
 
 
 @per_operation
-def no_bar_note_of(operation: Operation, year: int) -> str | None:
+def no_bar_note_of(operation: Operation, year: int, lang: str) -> str | None:
     """``no_bar_note`` of the operation's budget."""
-    return no_bar_note(operation.budget, year)
+    return no_bar_note(operation.budget, year, lang)
 
 
 def _value(column: pd.Series) -> float | None:

@@ -12,10 +12,21 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.i18n import N_, translator
 from dashboard.transforms.budget import year_span
-from dashboard.transforms.formatting import NO_DATA, format_count, format_percent, format_usd
+from dashboard.transforms.formatting import format_count, format_percent, format_usd, no_data
+from dashboard.transforms.population_types import population_type_name
 
 RATE_DECIMALS = 1
+# Caption of the tables by pillar per measure name ("Budget" / "Expenditure"),
+# with the years and without (an empty table).
+BY_PILLAR_CAPTIONS = {
+    "Budget": (N_("Budget by pillar per year, {years}"), N_("Budget by pillar per year")),
+    "Expenditure": (
+        N_("Expenditure by pillar per year, {years}"),
+        N_("Expenditure by pillar per year"),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -31,25 +42,41 @@ class TextTable:
         return not self.rows
 
 
-def _years(frame: pd.DataFrame) -> str:
-    return year_span([int(year) for year in frame["year"].unique()]) if len(frame) else ""
+def _caption(frame: pd.DataFrame, with_years: str, without_years: str, lang: str) -> str:
+    """``with_years`` filled with the frame's year span, or ``without_years`` if it has none."""
+    _ = translator(lang)
+    if not len(frame):
+        return _(without_years)
+    return _(with_years).format(years=year_span([int(year) for year in frame["year"].unique()]))
 
 
-def budget_and_expenditure_table(frame: pd.DataFrame) -> TextTable:
+def budget_and_expenditure_table(frame: pd.DataFrame, lang: str) -> TextTable:
     """Dataset ``budget-and-expenditure``: year, budget_usd, expenditure_usd."""
+    _ = translator(lang)
     return TextTable(
-        f"Budget and expenditure per year, {_years(frame)}".rstrip(", "),
-        ["Year", "Budget", "Expenditure"],
+        _caption(
+            frame,
+            N_("Budget and expenditure per year, {years}"),
+            N_("Budget and expenditure per year"),
+            lang,
+        ),
+        [_("Year"), _("Budget"), _("Expenditure")],
         [
-            [str(int(row.year)), format_usd(row.budget_usd), format_usd(row.expenditure_usd)]
+            [
+                str(int(row.year)),
+                format_usd(row.budget_usd, lang),
+                format_usd(row.expenditure_usd, lang),
+            ]
             for row in frame.itertuples()
         ],
     )
 
 
-def by_pillar_table(frame: pd.DataFrame, measure: str, measure_name: str) -> TextTable:
+def by_pillar_table(frame: pd.DataFrame, measure: str, measure_name: str, lang: str) -> TextTable:
     """Datasets ``budget-by-pillar`` / ``expenditure-by-pillar``: one row per year,
-    one column per pillar (long rows year, pillar, pillar_name, ``measure``)."""
+    one column per pillar (long rows year, pillar, pillar_name, ``measure``);
+    ``measure_name`` is "Budget" or "Expenditure"."""
+    _ = translator(lang)
     pillars = (
         frame[["pillar", "pillar_name"]].drop_duplicates().sort_values("pillar")
         if len(frame)
@@ -65,59 +92,72 @@ def by_pillar_table(frame: pd.DataFrame, measure: str, measure_name: str) -> Tex
     )
     columns = pillars["pillar"].tolist()
     rows = [
-        [str(year), *(format_usd(amounts.get((year, pillar))) for pillar in columns)]
+        [str(year), *(format_usd(amounts.get((year, pillar)), lang) for pillar in columns)]
         for year in sorted(int(y) for y in frame["year"].unique())
     ]
     return TextTable(
-        f"{measure_name} by pillar per year, {_years(frame)}".rstrip(", "),
-        ["Year", *pillars["pillar_name"]],
+        _caption(frame, *BY_PILLAR_CAPTIONS[measure_name], lang),
+        [_("Year"), *(_(name) for name in pillars["pillar_name"])],
         rows,
     )
 
 
-def split_table(frame: pd.DataFrame, year: int) -> TextTable:
+def split_table(frame: pd.DataFrame, year: int, lang: str) -> TextTable:
     """Dataset ``budget-split-by-pillar``: the year's pillars with shares and rates."""
+    _ = translator(lang)
     return TextTable(
-        f"Budget and expenditure by pillar, {year}",
-        ["Pillar", "Budget", "Expenditure", "Share of budget", "Execution rate"],
+        _("Budget and expenditure by pillar, {year}").format(year=year),
+        [_("Pillar"), _("Budget"), _("Expenditure"), _("Share of budget"), _("Execution rate")],
         [
             [
-                str(row.pillar_name),
-                format_usd(row.budget_usd),
-                format_usd(row.expenditure_usd),
-                format_percent(row.budget_share_percent, RATE_DECIMALS),
-                format_percent(row.execution_rate_percent, RATE_DECIMALS),
+                _(str(row.pillar_name)),
+                format_usd(row.budget_usd, lang),
+                format_usd(row.expenditure_usd, lang),
+                format_percent(row.budget_share_percent, RATE_DECIMALS, lang),
+                format_percent(row.execution_rate_percent, RATE_DECIMALS, lang),
             ]
             for row in frame.itertuples()
         ],
     )
 
 
-def people_trend_table(frame: pd.DataFrame) -> TextTable:
+def people_trend_table(frame: pd.DataFrame, lang: str) -> TextTable:
     """Dataset ``people-of-concern``: year, total."""
+    _ = translator(lang)
     return TextTable(
-        f"People of concern per year, {_years(frame)}".rstrip(", "),
-        ["Year", "People of concern"],
-        [[str(int(row.year)), format_count(row.total)] for row in frame.itertuples()],
+        _caption(
+            frame,
+            N_("People of concern per year, {years}"),
+            N_("People of concern per year"),
+            lang,
+        ),
+        [_("Year"), _("People of concern")],
+        [[str(int(row.year)), format_count(row.total, lang)] for row in frame.itertuples()],
     )
 
 
-def country_table(shading: pd.DataFrame, year: int) -> TextTable:
-    """``population.country_shading`` rows: what the map shades, country by country."""
+def country_table(shading: pd.DataFrame, year: int, lang: str) -> TextTable:
+    """``population.country_shading`` rows (in ``lang``): what the map shades, country
+    by country."""
+    _ = translator(lang)
     return TextTable(
-        f"People of concern named per country, {year}",
-        ["Country", "People of concern", "Figures added up"],
+        _("People of concern named per country, {year}").format(year=year),
+        [_("Country"), _("People of concern"), _("Figures added up")],
         [
-            [str(row.name), str(row.label), str(row.parts) or NO_DATA]
+            [str(row.name), str(row.label), str(row.parts) or no_data(lang)]
             for row in shading.itertuples()
         ],
     )
 
 
-def population_type_table(frame: pd.DataFrame, year: int) -> TextTable:
+def population_type_table(frame: pd.DataFrame, year: int, lang: str) -> TextTable:
     """Dataset ``population-by-type``: population_type, value, largest first."""
+    _ = translator(lang)
     return TextTable(
-        f"People of concern by population type, {year}",
-        ["Population type", "Persons"],
-        [[str(row.population_type), format_count(row.value)] for row in frame.itertuples()],
+        _("People of concern by population type, {year}").format(year=year),
+        [_("Population type"), _("Persons")],
+        [
+            [population_type_name(str(row.population_type), lang), format_count(row.value, lang)]
+            for row in frame.itertuples()
+        ],
     )

@@ -13,7 +13,7 @@ import math
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal, parse_pattern
 
-from dashboard.i18n import DEFAULT_LANGUAGE, N_, babel_locale, gettext
+from dashboard.i18n import N_, babel_locale, gettext
 
 NO_DATA = N_("no data")
 
@@ -26,7 +26,7 @@ def no_data(lang: str) -> str:
     return gettext(lang, NO_DATA)
 
 
-def format_count(value: float | int | None, lang: str = DEFAULT_LANGUAGE) -> str:
+def format_count(value: float | int | None, lang: str) -> str:
     """``7500`` -> ``7,500`` / ``7 500``; decimals kept only when the figure has them."""
     if is_missing(value):
         return no_data(lang)
@@ -34,7 +34,7 @@ def format_count(value: float | int | None, lang: str = DEFAULT_LANGUAGE) -> str
     return format_decimal(value, format=pattern, locale=babel_locale(lang))
 
 
-def format_percent(value: float | None, decimals: int = 0, lang: str = DEFAULT_LANGUAGE) -> str:
+def format_percent(value: float | None, decimals: int, lang: str) -> str:
     """``100`` -> ``100%`` / ``100 %``; ``81.46`` with one decimal -> ``81.5%`` / ``81,5 %``."""
     if is_missing(value):
         return no_data(lang)
@@ -45,21 +45,21 @@ def format_percent(value: float | None, decimals: int = 0, lang: str = DEFAULT_L
 
 
 def format_key_figure(value: float, unit: str, lang: str) -> str:
-    return format_percent(value, lang=lang) if unit == "percent" else format_count(value, lang)
+    return format_percent(value, 0, lang) if unit == "percent" else format_count(value, lang)
 
 
 def _amount(value: float, lang: str) -> str:
     return format_decimal(value, format="#,##0.00", locale=babel_locale(lang))
 
 
-def format_usd_millions(value: float | None, lang: str = DEFAULT_LANGUAGE) -> str:
+def format_usd_millions(value: float | None, lang: str) -> str:
     """US dollars in millions: ``USD 7.49 M`` / ``7,49 M USD``."""
     if is_missing(value):
         return no_data(lang)
     return gettext(lang, "USD {amount} M").format(amount=_amount(value / 1_000_000, lang))
 
 
-def format_usd(value: float | None, lang: str = DEFAULT_LANGUAGE) -> str:
+def format_usd(value: float | None, lang: str) -> str:
     """Exact US dollars, for hover text and tables: ``USD 7,485,826.72``."""
     if is_missing(value):
         return no_data(lang)

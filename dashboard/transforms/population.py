@@ -13,23 +13,30 @@ from collections.abc import Iterable
 import pandas as pd
 
 from dashboard.data import Operation
+from dashboard.i18n import N_, gettext
 from dashboard.transforms.cache import per_operation
 from dashboard.transforms.countries import country_name
-from dashboard.transforms.formatting import NO_DATA, format_count, is_missing
+from dashboard.transforms.formatting import format_count, is_missing, no_data
+from dashboard.transforms.population_types import population_type_name
 
 EXACT = "exact"
 OVER = "over"
 AROUND = "around"
+# How a qualified figure reads, per qualifier of the data.
+QUALIFIED = {OVER: N_("over {number}"), AROUND: N_("around {number}")}
 
 SHADING_COLUMNS = ["country", "name", "value", "qualifier", "label", "parts", "types"]
 
 
-def qualified(value: float | int | None, qualifier: str) -> str:
-    """``3900, "over"`` -> ``over 3,900``; an exact figure is the number alone."""
+def qualified(value: float | int | None, qualifier: str, lang: str) -> str:
+    """``3900, "over"`` -> ``over 3,900`` / ``plus de 3 900``; an exact figure is the
+    number alone."""
     if is_missing(value):
-        return NO_DATA
-    number = format_count(value)
-    return number if qualifier == EXACT else f"{qualifier} {number}"
+        return no_data(lang)
+    number = format_count(value, lang)
+    if qualifier == EXACT:
+        return number
+    return gettext(lang, QUALIFIED[qualifier]).format(number=number)
 
 
 def combined_qualifier(qualifiers: Iterable[str]) -> str:
@@ -48,12 +55,17 @@ def combined_qualifier(qualifiers: Iterable[str]) -> str:
     return EXACT
 
 
-def country_figures(population_by_country: pd.DataFrame, year: int, country: str) -> pd.DataFrame:
-    """The figures of ``country`` (ISO3) for ``year``, each with its label ("over 3,900")."""
+def country_figures(
+    population_by_country: pd.DataFrame, year: int, country: str, lang: str
+) -> pd.DataFrame:
+    """The figures of ``country`` (ISO3) for ``year``, each with its label ("over 3,900")
+    in ``lang``."""
     rows = population_by_country[
         (population_by_country["year"] == year) & (population_by_country["country"] == country)
     ].copy()
-    rows["label"] = [qualified(v, q) for v, q in zip(rows["value"], rows["qualifier"], strict=True)]
+    rows["label"] = [
+        qualified(v, q, lang) for v, q in zip(rows["value"], rows["qualifier"], strict=True)
+    ]
     return rows.reset_index(drop=True)
 
 
@@ -63,9 +75,10 @@ def years_with_country_figures(population_by_country: pd.DataFrame) -> list[int]
 
 
 def country_shading(
-    population_by_country: pd.DataFrame, year: int, countries: Iterable[str]
+    population_by_country: pd.DataFrame, year: int, countries: Iterable[str], lang: str
 ) -> pd.DataFrame:
-    """One row per covered country: the sum of its figures for ``year``, or none.
+    """One row per covered country: the sum of its figures for ``year``, or none,
+    with its text in ``lang``.
 
     Columns: ``country`` (ISO3), ``name``, ``value`` (float, NaN when the data
     has no figure for that country and year - never 0), ``qualifier`` of the
@@ -75,23 +88,24 @@ def country_shading(
     """
     rows = []
     for country in countries:
-        figures = country_figures(population_by_country, year, country)
+        name = country_name(country, lang)
+        figures = country_figures(population_by_country, year, country, lang)
         if figures.empty:
-            rows.append((country, country_name(country), float("nan"), "", NO_DATA, "", 0))
+            rows.append((country, name, float("nan"), "", no_data(lang), "", 0))
             continue
         value = float(figures["value"].sum())
         qualifier = combined_qualifier(figures["qualifier"])
         parts = " + ".join(
-            f"{kind} {label}"
+            f"{population_type_name(kind, lang)} {label}"
             for kind, label in zip(figures["population_type"], figures["label"], strict=True)
         )
         rows.append(
             (
                 country,
-                country_name(country),
+                name,
                 value,
                 qualifier,
-                qualified(value, qualifier),
+                qualified(value, qualifier, lang),
                 parts,
                 len(figures),
             )
@@ -101,6 +115,7 @@ def country_shading(
 
 
 @per_operation
-def country_shading_of(operation: Operation, year: int) -> pd.DataFrame:
-    """``country_shading`` of the operation's covered countries, computed once per year."""
-    return country_shading(operation.population_by_country, year, operation.meta.countries)
+def country_shading_of(operation: Operation, year: int, lang: str) -> pd.DataFrame:
+    """``country_shading`` of the operation's covered countries, computed once per year
+    and language."""
+    return country_shading(operation.population_by_country, year, operation.meta.countries, lang)
