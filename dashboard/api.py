@@ -18,12 +18,12 @@ from __future__ import annotations
 import json
 
 import flask
-from werkzeug.datastructures import LanguageAccept
 
 from dashboard import runtime
 from dashboard.data import Operation
 from dashboard.exports.files import export_frame, to_csv_bytes, to_xlsx_bytes, to_zip_bytes
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_PARAM, LANGUAGES, N_, translator
+from dashboard.i18n import LANGUAGE_PARAM, LANGUAGES, N_, translator
+from dashboard.serving.language import accepted_language
 from dashboard.transforms.tables import table_for_year, table_names
 
 blueprint = flask.Blueprint("api", __name__, url_prefix="/api/v1")
@@ -45,23 +45,11 @@ class ApiError(Exception):
         self.values = values
 
 
-def _accepted_language() -> str:
-    """The Accept-Language header's best match, by primary subtag and quality.
-
-    Werkzeug's ``best_match`` prefers an exact but less wanted tag to a regional one,
-    so ``fr-CH, en;q=0.5`` would get English: regions are dropped before matching.
-    """
-    primary = LanguageAccept(
-        (tag.split("-")[0].lower(), quality) for tag, quality in flask.request.accept_languages
-    )
-    return primary.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
-
-
 @blueprint.before_request
 def _choose_language() -> None:
     raw = flask.request.args.get(LANGUAGE_PARAM)
     if raw is None or raw == "":
-        flask.g.api_language = _accepted_language()
+        flask.g.api_language = accepted_language()
     elif raw in LANGUAGES:
         flask.g.api_language = raw
     else:

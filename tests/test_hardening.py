@@ -388,7 +388,7 @@ def test_an_unexpected_error_elsewhere_is_a_500_without_traceback():
     page = app.server.test_client().get("/explode", headers={"Accept": "text/html"})
     text = page.get_data(as_text=True)
     assert page.status_code == 500
-    assert "Internal Server Error" in text
+    assert "500 Internal server error" in text
     assert "secret detail" not in text and "Traceback" not in text
     assert_secure_headers(page)
     assert [record.exc_info[0] for record in log.records] == [RuntimeError]
@@ -404,3 +404,28 @@ def test_after_bad_requests_the_next_normal_request_is_served(client, app):
     heading = response.json["response"]["budget-year-heading"]["children"]
     assert heading == "Budget and expenditure in 2019"
     assert client.get("/budget?year=2019").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("request_args", "expected"),
+    [
+        ({"path": "/?lang=fr"}, ("fr", "405 Méthode non autorisée", 'href="/?lang=fr"')),
+        (
+            {"path": "/", "headers": {"Accept-Language": "fr-CH, en;q=0.5"}},
+            ("fr", "Retour au tableau de bord", 'href="/?lang=fr"'),
+        ),
+        ({"path": "/?lang=de"}, ("en", "405 Method not allowed", 'href="/"')),
+    ],
+)
+def test_the_error_page_speaks_the_request_s_language(client, request_args, expected):
+    lang, text, home = expected
+    response = client.post(
+        request_args["path"],
+        data="x",
+        headers={"Accept": "text/html", **request_args.get("headers", {})},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 405
+    assert f'<html lang="{lang}">' in page
+    assert text in page and home in page
+    assert_secure_headers(response)

@@ -7,6 +7,7 @@ new English string without a French translation fails here.
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -93,4 +94,23 @@ def test_no_message_escapes_extraction():
         for path in (ROOT / "dashboard").rglob("*.py")
         if called_directly.search(path.read_text(encoding="utf-8"))
     ]
+    assert offenders == []
+
+
+def test_no_message_is_marked_inside_an_f_string():
+    """Babel does not look inside f-strings on Python 3.11: ``f"{_('Back')}"`` is
+    translated at run time but never extracted, so it would stay English."""
+    offenders = []
+    for path in (ROOT / "dashboard").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id in KEYWORDS
+                    and any(isinstance(arg, ast.Constant) for arg in call.args)
+                ):
+                    offenders.append(f"{path.relative_to(ROOT)}:{call.lineno}")
     assert offenders == []

@@ -3,7 +3,8 @@
 A request to the callback endpoint that passed the shape check but made the
 callback raise (a value of the wrong type, say) answers 400: the values came
 from the client.  The traceback goes to the server log only.  Any other
-unexpected error answers 500 with no detail.
+unexpected error answers 500 with no detail.  The HTML page for people speaks
+the request's language (``?lang=``, else Accept-Language).
 """
 
 from __future__ import annotations
@@ -14,8 +15,23 @@ import dash
 import flask
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_PARAM, N_, translator
+from dashboard.serving.language import request_language
+
 JSON_PREFIXES = ("/_dash-", "/api/", "/healthz")
 CALLBACK_ENDPOINT = "_dash-update-component"
+# What the HTML page says per status: a title and one sentence.
+STATUS_TEXTS = {
+    400: (N_("Bad request"), N_("The request could not be understood.")),
+    404: (N_("Not found"), N_("There is nothing at this address.")),
+    405: (N_("Method not allowed"), N_("This address does not accept this kind of request.")),
+    413: (N_("Request too large"), N_("The request is larger than the server accepts.")),
+    500: (
+        N_("Internal server error"),
+        N_("Something went wrong on the server; please try again later."),
+    ),
+}
+OTHER_STATUS = (N_("Error"), N_("The request could not be answered."))
 
 
 def json_error(status: int, message: str) -> flask.Response:
@@ -25,13 +41,20 @@ def json_error(status: int, message: str) -> flask.Response:
     return response
 
 
-def html_error(status: int, title: str, message: str) -> flask.Response:
+def html_error(status: int, lang: str) -> flask.Response:
+    """A short page saying what went wrong, in ``lang``, with a way back."""
+    _ = translator(lang)
+    name, message = STATUS_TEXTS.get(status, OTHER_STATUS)
+    title = html.escape(f"{status} {_(name)}")
+    dashboard_name = html.escape(_("Operation dashboard"))
+    back = html.escape(_("Back to the dashboard"))
+    home = "/" if lang == DEFAULT_LANGUAGE else f"/?{LANGUAGE_PARAM}={lang}"
     page = (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(title)} · Operation dashboard</title></head>"
-        f"<body><main><h1>{html.escape(title)}</h1><p>{html.escape(message)}</p>"
-        '<p><a href="/">Back to the dashboard</a></p></main></body></html>\n'
+        f"<title>{title} · {dashboard_name}</title></head>"
+        f"<body><main><h1>{title}</h1><p>{html.escape(_(message))}</p>"
+        f'<p><a href="{home}">{back}</a></p></main></body></html>\n'
     )
     response = flask.Response(page, status=status, mimetype="text/html")
     response.headers["Cache-Control"] = "no-store"
@@ -50,7 +73,7 @@ def _answer(error: HTTPException) -> flask.Response:
     message = error.description or error.name
     if _wants_json(flask.request):
         return json_error(status, f"{error.name}: {message}")
-    return html_error(status, f"{status} {error.name}", message)
+    return html_error(status, request_language())
 
 
 def install(app: dash.Dash) -> None:
