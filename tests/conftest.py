@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.app import create_app
+from dashboard.data import load_operation
+
 REPO = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO / "data"
 # The seed page, kept in the repository beside the data imported from it.
@@ -48,3 +51,15 @@ def data_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def operation_dir(data_copy: Path) -> Path:
     return data_copy / "operations" / OPERATION_ID
+
+
+@pytest.fixture(scope="module")
+def client():
+    """A Flask test client of the app on the shipped data."""
+    return create_app().server.test_client()
+
+
+@pytest.fixture(scope="module")
+def operation():
+    """The shipped operation, loaded once per test module."""
+    return load_operation(OPERATION_ID, data_dir=DATA_DIR)

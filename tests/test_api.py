@@ -8,11 +8,9 @@ import zipfile
 
 import pandas as pd
 import pytest
-from conftest import DATA_DIR, OPERATION_ID
+from conftest import OPERATION_ID
 
 from dashboard import i18n
-from dashboard.app import create_app
-from dashboard.data import load_operation
 from dashboard.i18n import translator
 
 BASE = f"/api/v1/operations/{OPERATION_ID}"
@@ -25,16 +23,6 @@ TABLES = [
     "narratives",
     "contributions",
 ]
-
-
-@pytest.fixture(scope="module")
-def client():
-    return create_app().server.test_client()
-
-
-@pytest.fixture(scope="module")
-def operation():
-    return load_operation(OPERATION_ID, data_dir=DATA_DIR)
 
 
 def rows_of(frame: pd.DataFrame) -> list[dict]:

@@ -14,11 +14,9 @@ import zipfile
 
 import openpyxl
 import pytest
-from conftest import DATA_DIR, OPERATION_ID
+from conftest import OPERATION_ID
 
 from dashboard import i18n
-from dashboard.app import create_app
-from dashboard.data import load_operation
 from dashboard.data.dictionary import MISSING_NOTE, PILLAR_NOTE, TABLES
 from dashboard.exports.files import NOTES_SHEET, notes_lines, to_csv_bytes, to_xlsx_bytes
 from dashboard.i18n import translator
@@ -31,16 +29,6 @@ SOURCE_LINE = "Source: {source}"
 AMOUNTS = "Amounts are in US dollars."
 COLUMN_LINE = "{column}: {description}"
 TABLE_LINE = "Table {name}:"
-
-
-@pytest.fixture(scope="module")
-def client():
-    return create_app().server.test_client()
-
-
-@pytest.fixture(scope="module")
-def operation():
-    return load_operation(OPERATION_ID, data_dir=DATA_DIR)
 
 
 def _fr(message: str) -> str:
