@@ -116,16 +116,36 @@ def with_year(body: dict, year: int) -> dict:
     return body
 
 
+def _graphs_in(tree) -> Iterator[dict]:
+    """The props of every component holding a figure in a rendered layout's JSON."""
+    if isinstance(tree, list):
+        for item in tree:
+            yield from _graphs_in(item)
+    elif isinstance(tree, dict):
+        props = tree.get("props")
+        if isinstance(props, dict):
+            if "figure" in props and isinstance(props.get("id"), str):
+                yield props
+            yield from _graphs_in(props.get("children"))
+
+
 def figures_for(base: str, posts: list[dict], graph_ids: list[str], year: int) -> list[dict]:
-    """The figure (and config) of each graph for ``year``, from the app's own callbacks."""
+    """The figure (and config) of each graph for ``year``, from the app's own callbacks:
+    the chart callbacks of a year switch, or the page router, which renders a page
+    with its first figures in place."""
     found: dict[str, dict] = {}
     for post in posts:
-        if ".figure" not in post["body"]["output"]:
+        output = post["body"]["output"]
+        if ".figure" not in output and "page-content.children" not in output:
             continue
         _status, raw = post_json(base + post["path"], with_year(post["body"], year))
         for component_id, props in json.loads(raw)["response"].items():
             if "figure" in props:
                 found[component_id] = {"figure": props["figure"], "config": props.get("config")}
+            for graph in _graphs_in(props.get("children")):
+                found.setdefault(
+                    graph["id"], {"figure": graph["figure"], "config": graph.get("config")}
+                )
     missing = [graph_id for graph_id in graph_ids if graph_id not in found]
     if missing:
         raise RuntimeError(f"no callback returned the figure of {missing}")

@@ -269,14 +269,21 @@ def sync_view(
 def route(
     pathname: str | None, operation_id: str | None, lang: str | None, search: str | None
 ) -> tuple:
-    """Render the page of the path; the query sets its filters' starting values."""
+    """Render the page of the path, its year's figures and text already filled in;
+    the query sets its filters' starting values and its year (as ``sync_view``
+    resolves it)."""
     operation = runtime.operation(operation_id)
     lang = lang or DEFAULT_LANGUAGE
     _ = translator(lang)
     page = page_for(pathname)
     if page is None:
         return _not_found(pathname, search, lang), _("Page not found")
-    return page.layout(operation, lang, read_query(search)), _(page.LABEL)
+    query = read_query(search)
+    meta = operation.meta
+    year, _notice = resolve_year(query.get("year"), meta.years, meta.report_year, lang)
+    content = page.layout(operation, lang, query)
+    page.callbacks.prefill(content, year, meta.id, lang)
+    return content, _(page.LABEL)
 
 
 def _not_found(pathname: str | None, search: str | None, lang: str) -> html.Div:

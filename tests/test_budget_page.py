@@ -7,7 +7,8 @@ budget JSON on line 37 (USD millions), year list on lines 40-46.
 from __future__ import annotations
 
 import pytest
-from dash import dcc
+from dash import dcc, html
+from layout_tree import find
 
 from dashboard.app import create_app
 from dashboard.pages import budget as page
@@ -95,3 +96,29 @@ def test_charts_by_year_for_2015_say_why_nothing_is_highlighted(app):
     ]
     assert by_pillar.layout.title.text == "Budget by pillar, 2016–2021 (USD)"
     assert spent_by_pillar.layout.title.text == "Expenditure by pillar, 2016–2021 (USD)"
+
+
+def test_the_router_renders_the_page_with_the_url_s_year_filled_in(app):
+    """The first charts come with the page, not from a callback one request later."""
+    from dashboard.app import route
+
+    with app.server.app_context():
+        content, title = route("/budget", "kazakhstan-mco", "fr", "?year=2021&lang=fr")
+    figures = {graph_id: graph.figure for graph_id, graph in graphs(content).items()}
+    assert title == "Budget"
+    # Seed: 2021 has a budget (5,282,048.21) and no expenditure.
+    assert figures["budget-pillar-split"].layout.title.text == "Répartition par pilier, 2021 (USD)"
+    assert figures["budget-vs-expenditure"].layout.title.text == (
+        "Budget et dépenses, 2016–2021 (USD)"
+    )
+    heading = next(node for node in find(content, html.H2) if node.id == page.IDS.YEAR_HEADING)
+    assert heading.children == "Budget et dépenses en 2021"
+
+
+def test_an_unknown_year_in_the_url_renders_the_report_year(app):
+    from dashboard.app import route
+
+    with app.server.app_context():
+        content, _title = route("/budget", "kazakhstan-mco", "en", "?year=1900")
+    heading = next(node for node in find(content, html.H2) if node.id == page.IDS.YEAR_HEADING)
+    assert heading.children == "Budget and expenditure in 2020"  # seed line 14: 2020 results

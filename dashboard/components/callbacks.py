@@ -8,16 +8,22 @@ decorated function stays a plain function that tests can call.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import dash
+from dash import Input, Output, State
+
+from dashboard import ids
+
+YearView = Callable[[int | None, str | None, str | None], tuple]
 
 
 class CallbackSet:
     def __init__(self) -> None:
         self._server: list[tuple[tuple, dict, Callable]] = []
         self._client: list[tuple[str, tuple, dict]] = []
+        self._year_views: list[tuple[tuple[Output, ...], YearView]] = []
 
     def callback(self, *args: Any, **kwargs: Any) -> Callable[[Callable], Callable]:
         def record(function: Callable) -> Callable:
@@ -25,6 +31,40 @@ class CallbackSet:
             return function
 
         return record
+
+    def year_view(self, *outputs: Output) -> Callable[[YearView], YearView]:
+        """Declare ``function(year, operation_id, lang)`` as the callback that fills
+        ``outputs`` for the selected year (inputs: the year and operation stores;
+        state: the language).
+
+        The router fills these outputs itself when it renders a page (``prefill``),
+        so the page's first charts arrive with its layout rather than one request
+        later; the callback then runs only when the year or the operation changes.
+        """
+
+        def record(function: YearView) -> YearView:
+            inputs = (
+                Input(ids.YEAR, "data"),
+                Input(ids.OPERATION, "data"),
+                State(ids.LANG, "data"),
+            )
+            self._server.append(((*outputs, *inputs), {"prevent_initial_call": True}, function))
+            self._year_views.append((outputs, function))
+            return function
+
+        return record
+
+    def prefill(self, layout: Any, year: int, operation_id: str, lang: str) -> None:
+        """Fill, in place, the outputs of every ``year_view`` whose components
+        ``layout`` holds, as the callbacks would."""
+        by_id = {component.id: component for component in _components(layout)}
+        for outputs, function in self._year_views:
+            targets = [by_id.get(output.component_id) for output in outputs]
+            if any(target is None for target in targets):
+                continue
+            values = function(year, operation_id, lang)
+            for output, target, value in zip(outputs, targets, values, strict=True):
+                setattr(target, output.component_property, value)
 
     def clientside(self, script: str, *args: Any, **kwargs: Any) -> None:
         self._client.append((script, args, kwargs))
@@ -34,3 +74,17 @@ class CallbackSet:
             app.callback(*args, **kwargs)(function)
         for script, args, kwargs in self._client:
             app.clientside_callback(script, *args, **kwargs)
+
+
+def _components(node: Any) -> Iterator[Any]:
+    """Every component with a string id in the tree under ``node`` (pattern-matching
+    ids are dicts, which no ``year_view`` fills)."""
+    if isinstance(node, list | tuple):
+        for child in node:
+            yield from _components(child)
+        return
+    if not hasattr(node, "to_plotly_json"):
+        return
+    if isinstance(getattr(node, "id", None), str):
+        yield node
+    yield from _components(getattr(node, "children", None))

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, State, html
+from dash import Output, html
 from dash.exceptions import PreventUpdate
 
-from dashboard import ids, runtime
+from dashboard import runtime
 from dashboard.components import budget_summary
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.chart import chart_content, chart_figure, chart_outputs, graph_config
@@ -134,16 +134,13 @@ def layout(operation: Operation, lang: str, _query: Mapping[str, str] | None = N
     )
 
 
-@callbacks.callback(
+@callbacks.year_view(
     Output(IDS.YEAR_HEADING, "children"),
     Output(IDS.SUMMARY, "children"),
     Output(IDS.YEAR_NOTES, "children"),
     Output(IDS.PILLAR_TABLE, "children"),
     *chart_outputs(IDS.SPLIT_GRAPH),
     Output(IDS.SPLIT_GRAPH, "config"),
-    Input(ids.YEAR, "data"),
-    Input(ids.OPERATION, "data"),
-    State(ids.LANG, "data"),
 )
 def show_selected_year(year: int | None, operation_id: str | None, lang: str | None) -> tuple:
     if year is None or lang is None:
@@ -168,14 +165,11 @@ def show_selected_year(year: int | None, operation_id: str | None, lang: str | N
     )
 
 
-@callbacks.callback(
+@callbacks.year_view(
     *chart_outputs(IDS.TOTALS_GRAPH),
     *chart_outputs(IDS.BUDGET_PILLARS_GRAPH),
     *chart_outputs(IDS.EXPENDITURE_PILLARS_GRAPH),
     Output(IDS.CHART_NOTES, "children"),
-    Input(ids.YEAR, "data"),
-    Input(ids.OPERATION, "data"),
-    State(ids.LANG, "data"),
 )
 def show_years(year: int | None, operation_id: str | None, lang: str | None) -> tuple:
     if year is None or lang is None:

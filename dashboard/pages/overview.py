@@ -205,14 +205,11 @@ def layout(operation: Operation, lang: str, query: Mapping[str, str] | None = No
     )
 
 
-@callbacks.callback(
+@callbacks.year_view(
     Output(IDS.RESULTS_HEADING, "children"),
     Output(IDS.RESULTS, "children"),
     Output(IDS.PLAN_HEADING, "children"),
     Output(IDS.PLAN, "children"),
-    Input(ids.YEAR, "data"),
-    Input(ids.OPERATION, "data"),
-    State(ids.LANG, "data"),
 )
 def show_key_figures(year: int | None, operation_id: str, lang: str | None) -> tuple:
     if year is None or lang is None:
@@ -235,12 +232,9 @@ def show_key_figures(year: int | None, operation_id: str, lang: str | None) -> t
     )
 
 
-@callbacks.callback(
+@callbacks.year_view(
     *chart_outputs(IDS.MAP),
     Output(IDS.MAP, "config"),
-    Input(ids.YEAR, "data"),
-    Input(ids.OPERATION, "data"),
-    State(ids.LANG, "data"),
 )
 def show_map(year: int | None, operation_id: str, lang: str | None) -> tuple:
     if year is None or lang is None:
@@ -319,15 +313,12 @@ def show_country(
     return country_panel(country_name(country, lang), year, figures, named, lang), pressed
 
 
-@callbacks.callback(
+@callbacks.year_view(
     Output(IDS.POC_YEAR, "children"),
     Output(IDS.POC_TOTAL, "children"),
     Output(IDS.POC_CHANGE, "children"),
     *chart_outputs(IDS.POC_TREND),
     Output(IDS.POC_BREAKDOWN, "children"),
-    Input(ids.YEAR, "data"),
-    Input(ids.OPERATION, "data"),
-    State(ids.LANG, "data"),
 )
 def show_people(year: int | None, operation_id: str, lang: str | None) -> tuple:
     if year is None or lang is None:
