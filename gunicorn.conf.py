@@ -17,6 +17,7 @@ before it listens, with one line naming the file, line and column (see
 ``dashboard.wsgi``).
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -45,6 +46,15 @@ forwarded_allow_ips = "127.0.0.1"
 
 # No control socket: several instances (tests, benchmarks) may run side by side.
 control_socket_disable = True
+
+
+def pre_fork(_server, _worker):
+    """Move everything the master has loaded (the app, its tables) into the
+    collector's permanent generation before a worker is forked: a collection in
+    the worker then never writes to those objects, so their memory pages stay
+    shared with the master instead of being copied into every worker."""
+    gc.freeze()
+
 
 accesslog = "-"
 errorlog = "-"
