@@ -106,11 +106,15 @@ def test_the_router_renders_the_page_with_the_url_s_year_filled_in(app):
         content, title = route("/budget", "kazakhstan-mco", "fr", "?year=2021&lang=fr")
     figures = {graph_id: graph.figure for graph_id, graph in graphs(content).items()}
     assert title == "Budget"
-    # Seed: 2021 has a budget (5,282,048.21) and no expenditure.
-    assert figures["budget-pillar-split"].layout.title.text == "Répartition par pilier, 2021 (USD)"
-    assert figures["budget-vs-expenditure"].layout.title.text == (
+    # The figures are the JSON the browser receives.
+    assert figures["budget-pillar-split"]["layout"]["title"]["text"] == (
+        "Répartition par pilier, 2021 (USD)"
+    )
+    assert figures["budget-vs-expenditure"]["layout"]["title"]["text"] == (
         "Budget et dépenses, 2016–2021 (USD)"
     )
+    # Seed: 2021 has a budget and no expenditure; the split shows 2021's two pillars.
+    assert figures["budget-pillar-split"]["data"][0]["x"] == pytest.approx([4.05028321, 1.231765])
     heading = next(node for node in find(content, html.H2) if node.id == page.IDS.YEAR_HEADING)
     assert heading.children == "Budget et dépenses en 2021"
 

@@ -100,3 +100,33 @@ def test_odd_arguments_cannot_grow_the_cache_without_limit(operation):
 
     watched = [weakref.ref(result(operation, year)) for year in range(cache.MAX_ENTRIES * 3)]
     assert sum(ref() is not None for ref in watched) <= cache.MAX_ENTRIES
+
+
+def test_recent_keeps_the_latest_results_across_operations(operation):
+    calls = []
+
+    @cache.recent(2)
+    def double(op, year):
+        calls.append((op.meta.id, year))
+        return year * 2
+
+    assert [double(operation, 2020), double(operation, 2020)] == [4040, 4040]
+    other = load_operation(OPERATION_ID, data_dir=DATA_DIR)
+    double(other, 2020)  # another operation object with the same id: computed afresh
+    double(operation, 2019)  # a third entry: the oldest one (operation, 2020) goes
+    double(other, 2020)
+    double(operation, 2020)
+    assert len(calls) == 4 and calls.count((OPERATION_ID, 2020)) == 3
+
+
+def test_recent_does_not_keep_an_operation_alive():
+    @cache.recent(8)
+    def remember(_op):
+        return Result()
+
+    operation = load_operation(OPERATION_ID, data_dir=DATA_DIR)
+    watched = weakref.ref(operation)
+    remember(operation)
+    del operation
+    gc.collect()
+    assert watched() is None

@@ -8,15 +8,23 @@ decorated function stays a plain function that tests can call.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import dash
 from dash import Input, Output, State
+from plotly.io.json import to_json_plotly
 
-from dashboard import ids
+from dashboard import ids, runtime
+from dashboard.data import Operation
+from dashboard.transforms.cache import recent
 
 YearView = Callable[[int | None, str | None, str | None], tuple]
+# Outputs of year views kept, over all views, operations, years and languages:
+# one is about 70 KiB (so at most some 18 MiB), and the shipped operation's 9
+# years in two languages take 90.
+VIEW_CACHE_SIZE = 256
 
 
 class CallbackSet:
@@ -40,6 +48,8 @@ class CallbackSet:
         The router fills these outputs itself when it renders a page (``prefill``),
         so the page's first charts arrive with its layout rather than one request
         later; the callback then runs only when the year or the operation changes.
+        The outputs depend on nothing else, so they are computed once per
+        operation, year and language and then served from memory.
         """
 
         def record(function: YearView) -> YearView:
@@ -48,8 +58,9 @@ class CallbackSet:
                 Input(ids.OPERATION, "data"),
                 State(ids.LANG, "data"),
             )
-            self._server.append(((*outputs, *inputs), {"prevent_initial_call": True}, function))
-            self._year_views.append((outputs, function))
+            view = _remembered(function)
+            self._server.append(((*outputs, *inputs), {"prevent_initial_call": True}, view))
+            self._year_views.append((outputs, view))
             return function
 
         return record
@@ -74,6 +85,26 @@ class CallbackSet:
             app.callback(*args, **kwargs)(function)
         for script, args, kwargs in self._client:
             app.clientside_callback(script, *args, **kwargs)
+
+
+def _remembered(function: YearView) -> YearView:
+    """``function`` with its outputs kept for the most recent operations, years and
+    languages; a call without a year or language goes straight to it (to be refused)."""
+
+    @recent(VIEW_CACHE_SIZE)
+    def compute(operation: Operation, year: int, lang: str) -> tuple:
+        # Kept as plain JSON values (figures and components turned into the dicts
+        # the browser receives), so a request only encodes them.
+        return tuple(
+            json.loads(to_json_plotly(value)) for value in function(year, operation.meta.id, lang)
+        )
+
+    def view(year: int | None, operation_id: str | None, lang: str | None) -> tuple:
+        if year is None or lang is None:
+            return function(year, operation_id, lang)
+        return compute(runtime.operation(operation_id), year, lang)
+
+    return view
 
 
 def _components(node: Any) -> Iterator[Any]:
