@@ -8,9 +8,14 @@ import gc
 import weakref
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from conftest import DATA_DIR, OPERATION_ID
+from dash import html
+from dash.exceptions import PreventUpdate
 
+from dashboard.app import create_app
+from dashboard.components.callbacks import remembered
 from dashboard.data import load_operation
 from dashboard.transforms import budget as tf
 from dashboard.transforms import cache
@@ -130,3 +135,26 @@ def test_recent_does_not_keep_an_operation_alive():
     del operation
     gc.collect()
     assert watched() is None
+
+
+def test_a_remembered_callback_computes_once_and_answers_json():
+    calls = []
+
+    def show(year, operation_id, lang):
+        calls.append(year)
+        if year is None:
+            raise PreventUpdate
+        return html.P(f"{operation_id} {year} {lang}"), go.Figure({"data": [{"y": [year]}]})
+
+    view = remembered(show)
+    with create_app().server.app_context():
+        first = view(2020, OPERATION_ID, "en")
+        assert view(2020, OPERATION_ID, "en") == first
+        assert calls == [2020]
+        paragraph, figure = first
+        assert paragraph["props"]["children"] == f"{OPERATION_ID} 2020 en"
+        assert figure["data"][0]["y"] == [2020]
+        for _attempt in range(2):  # a refusal is not kept
+            with pytest.raises(PreventUpdate):
+                view(None, OPERATION_ID, "en")
+        assert calls == [2020, None, None]

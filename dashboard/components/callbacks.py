@@ -8,6 +8,8 @@ decorated function stays a plain function that tests can call.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -21,9 +23,9 @@ from dashboard.data import Operation
 from dashboard.transforms.cache import recent
 
 YearView = Callable[[int | None, str | None, str | None], tuple]
-# Outputs of year views kept, over all views, operations, years and languages:
-# one is about 70 KiB (so at most some 18 MiB), and the shipped operation's 9
-# years in two languages take 90.
+# Outputs of remembered callbacks kept, over all callbacks, operations and
+# arguments: a year view's are about 70 KiB (so at most some 18 MiB), and the
+# shipped operation's 9 years in two languages take 90 for the year views.
 VIEW_CACHE_SIZE = 256
 
 
@@ -33,9 +35,15 @@ class CallbackSet:
         self._client: list[tuple[str, tuple, dict]] = []
         self._year_views: list[tuple[tuple[Output, ...], YearView]] = []
 
-    def callback(self, *args: Any, **kwargs: Any) -> Callable[[Callable], Callable]:
+    def callback(
+        self, *args: Any, remember: bool = False, **kwargs: Any
+    ) -> Callable[[Callable], Callable]:
+        """Declare a server callback.  With ``remember``, the function (which takes an
+        ``operation_id``) must depend on nothing but its arguments and that
+        operation's data: its outputs are then kept (see ``remembered``)."""
+
         def record(function: Callable) -> Callable:
-            self._server.append((args, kwargs, function))
+            self._server.append((args, kwargs, remembered(function) if remember else function))
             return function
 
         return record
@@ -58,7 +66,7 @@ class CallbackSet:
                 Input(ids.OPERATION, "data"),
                 State(ids.LANG, "data"),
             )
-            view = _remembered(function)
+            view = remembered(function)
             self._server.append(((*outputs, *inputs), {"prevent_initial_call": True}, view))
             self._year_views.append((outputs, view))
             return function
@@ -87,24 +95,30 @@ class CallbackSet:
             app.clientside_callback(script, *args, **kwargs)
 
 
-def _remembered(function: YearView) -> YearView:
-    """``function`` with its outputs kept for the most recent operations, years and
-    languages; a call without a year or language goes straight to it (to be refused)."""
+def remembered(function: Callable[..., tuple]) -> Callable[..., tuple]:
+    """``function`` with its outputs kept, per operation and arguments, for the
+    ``VIEW_CACHE_SIZE`` most recent calls.
 
-    @recent(VIEW_CACHE_SIZE)
-    def compute(operation: Operation, year: int, lang: str) -> tuple:
-        # Kept as plain JSON values (figures and components turned into the dicts
-        # the browser receives), so a request only encodes them.
-        return tuple(
-            json.loads(to_json_plotly(value)) for value in function(year, operation.meta.id, lang)
-        )
+    The data of a loaded operation never changes, so outputs that depend only on
+    the arguments and the operation (found from the ``operation_id`` argument)
+    can be reused.  They are kept as plain JSON values (figures and components
+    turned into the dicts the browser receives), so a repeated call only encodes
+    them.  A call that raises (``PreventUpdate`` for a missing year) keeps nothing.
+    """
+    position = list(inspect.signature(function).parameters).index("operation_id")
 
-    def view(year: int | None, operation_id: str | None, lang: str | None) -> tuple:
-        if year is None or lang is None:
-            return function(year, operation_id, lang)
-        return compute(runtime.operation(operation_id), year, lang)
+    @functools.wraps(function)
+    def view(*args: Any) -> tuple:
+        return _outputs_as_json(runtime.operation(args[position]), function, args)
 
     return view
+
+
+@recent(VIEW_CACHE_SIZE)
+def _outputs_as_json(_operation: Operation, function: Callable[..., tuple], args: tuple) -> tuple:
+    """``function(*args)``'s outputs as JSON values; one cache for every remembered
+    callback, so the memory they hold is bounded as a whole."""
+    return tuple(json.loads(to_json_plotly(value)) for value in function(*args))
 
 
 def _components(node: Any) -> Iterator[Any]:

@@ -146,6 +146,7 @@ def _nothing_to_count(year: int, lang: str) -> html.P:
     Input(IDS.TYPE_FILTER, "value"),
     Input(ids.URL, "search"),
     State(ids.LANG, "data"),
+    remember=True,
 )
 def show_contributions(
     year: int | None,

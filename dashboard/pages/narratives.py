@@ -53,6 +53,7 @@ def layout(operation: Operation, lang: str, _query: Mapping[str, str] | None = N
     Input(ids.OPERATION, "data"),
     Input(ids.URL, "search"),
     State(ids.LANG, "data"),
+    remember=True,
 )
 def show_narratives(
     year: int | None, operation_id: str | None, search: str | None, lang: str | None
