@@ -241,17 +241,22 @@ def sync_view(
     year, year_notice = resolve_year(query.get("year"), meta.years, meta.report_year, lang)
     notices = [notice for notice in (lang_notice, operation_notice, year_notice) if notice]
     _ = translator(lang)
+    # What only an operation or language change alters is sent only then: every
+    # output sent makes the browser re-render, and a year switch is the common case.
+    same_frame = operation_id == current_operation and lang == current_lang
     return (
         new_search if new_search != (search or "") else dash.no_update,
-        operation_id,
-        [{"label": str(y), "value": str(y)} for y in reversed(meta.years)],
-        str(year),
+        dash.no_update if same_frame else operation_id,
+        dash.no_update
+        if same_frame
+        else [{"label": str(y), "value": str(y)} for y in reversed(meta.years)],
+        dash.no_update if str(year) == selected_year else str(year),
         operation_id if operation_id != current_operation else dash.no_update,
         year if year != current_year else dash.no_update,
         lang if lang != current_lang else dash.no_update,
         " ".join(notices),
         bool(notices),
-        meta.name,
+        dash.no_update if same_frame else meta.name,
         _("{operation} · {year} · Source: {source}").format(
             operation=meta.name, year=year, source=meta.source
         ),
