@@ -203,3 +203,67 @@ def chart_boxes(dash_duo) -> list[dict]:
         });
         """
     )
+
+
+# The "Show as table" table of the pillar split, per year (seed line 37, exact
+# dollars; shares and rates worked out by hand, e.g. 2019: 4.336318 / 5.52884917
+# = 78.4%, 2.07222501 / 4.336318 = 47.8%).
+SPLIT_ROWS = {
+    2020: [
+        [P1, "USD 2,323,280.21", "USD 1,853,838.54", "76.6%", "79.8%"],
+        [P2, "USD 710,765.00", "USD 618,783.03", "23.4%", "87.1%"],
+    ],
+    2019: [
+        [P1, "USD 4,336,318.00", "USD 2,072,225.01", "78.4%", "47.8%"],
+        [P2, "USD 1,192,531.17", "USD 800,746.62", "21.6%", "67.1%"],
+    ],
+}
+SPLIT_TABLE_JS = """
+const holder = document.getElementById('budget-pillar-split-table');
+const region = holder.querySelector('.table-responsive');
+const empty = holder.querySelector('.empty-state');
+if (!region) return {empty: empty ? empty.textContent : null};
+const table = region.querySelector('table');
+return {
+  region: [region.getAttribute('role'), region.getAttribute('tabindex'),
+           region.getAttribute('aria-label')],
+  caption: table.querySelector('caption').textContent,
+  headScopes: [...table.querySelectorAll('thead th')].map((th) => th.getAttribute('scope')),
+  rowScopes: [...table.querySelectorAll('tbody th')].map((th) => th.getAttribute('scope')),
+  rows: [...table.querySelectorAll('tbody tr')].map(
+    (tr) => [...tr.children].map((cell) => cell.textContent)),
+};
+"""
+
+
+def test_split_table_is_drawn_and_follows_the_year(dash_duo):
+    start(dash_duo, create_app(), "/budget?year=2020")
+    wait_for_year(dash_duo, 2020, timeout=20)
+    toggle = dash_duo.find_element('[aria-controls="budget-pillar-split-table"]')
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", toggle
+    )
+    toggle.click()
+    dash_duo.wait_for_element("#budget-pillar-split-table .table-responsive")
+
+    def table_rows(expected):
+        WebDriverWait(dash_duo.driver, 10).until(
+            lambda driver: driver.execute_script(SPLIT_TABLE_JS).get("rows") == expected
+        )
+        return dash_duo.driver.execute_script(SPLIT_TABLE_JS)
+
+    shown = table_rows(SPLIT_ROWS[2020])
+    assert "2020" in shown["caption"]
+    assert shown["region"] == ["region", "0", shown["caption"]]
+    assert shown["headScopes"] == ["col"] * 5 and shown["rowScopes"] == ["row", "row"]
+
+    year_select = Select(dash_duo.find_element("#year-select"))
+    year_select.select_by_value("2019")
+    assert "2019" in table_rows(SPLIT_ROWS[2019])["caption"]
+    # 2015: the seed has no budget by pillar.
+    year_select.select_by_value("2015")
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda driver: (
+            "2015: no figures" in (driver.execute_script(SPLIT_TABLE_JS).get("empty") or "")
+        )
+    )

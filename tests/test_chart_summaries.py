@@ -9,12 +9,13 @@ worked out by hand from those numbers and rounded to the page's style.
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
-from dash import html
 
 from dashboard.app import create_app
-from dashboard.components.chart import chart_figure, text_table
+from dashboard.components.chart import chart_figure, table_data
 from dashboard.data import load_operation
 from dashboard.figures import summaries
 from dashboard.pages import budget as budget_page
@@ -210,26 +211,28 @@ def test_people_and_country_tables(operation):
 # -- the component and the callbacks ---------------------------------------------------
 
 
-def test_text_table_markup():
+def test_table_data_holds_caption_headers_and_rows():
     table = chart_tables.people_trend_table(
         pd.DataFrame({"year": [2018, 2019], "total": [88419, 106489]}), "en"
     )
-    box = text_table(table, "en")
-    assert box.tabIndex == "0" and box.role == "region"
-    inner = box.children
-    caption, head, body = inner.children
-    assert caption.children == "People of concern per year, 2018–2019"
-    assert [th.scope for th in head.children.children] == ["col", "col"]
-    first = body.children[0].children
-    assert (first[0].scope, first[0].children, first[1].children) == ("row", "2018", "88,419")
-    empty = text_table(
+    data = json.loads(table_data(table, "en"))
+    assert data["caption"] == "People of concern per year, 2018–2019"
+    assert data["rows"][0] == ["2018", "88,419"]
+    assert len(data["columns"]) == 2
+    empty = table_data(
         chart_tables.population_type_table(
             pd.DataFrame(columns=["population_type", "value"]), 2015, "en"
         ),
         "en",
     )
-    assert isinstance(empty, html.P)
-    assert empty.children == "People of concern by population type, 2015: no figures."
+    assert json.loads(empty) == {"empty": "People of concern by population type, 2015: no figures."}
+
+
+def test_table_data_keeps_french_text_readable():
+    table = chart_tables.people_trend_table(
+        pd.DataFrame({"year": [2018, 2019], "total": [88419, 106489]}), "fr"
+    )
+    assert "2018–2019" in table_data(table, "fr")  # not escaped as \u2013
 
 
 def test_chart_figure_wires_summary_toggle_and_table(app):

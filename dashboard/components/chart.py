@@ -8,6 +8,12 @@ updates (the graph keeps its place, so nothing jumps), the download buttons,
 and a "Show as table" disclosure button (``aria-expanded``/``aria-controls``)
 that reveals the same numbers as a table.
 
+The table travels as JSON in one ``data-table`` attribute, drawn into HTML by
+``assets/js/chart_tables.js``, rather than as Dash components.  Dash's renderer
+does a pass over every component of the page for each component a callback
+mounts; a year switch on the budget page used to mount some 140 table cells,
+which took about 90 ms of the switch (a count of its store dispatches).
+
 A page's callback that fills the figure also fills the summary and the table:
 ``*chart_outputs(graph_id)`` as Outputs and ``*chart_content(...)`` as values.
 The button's clientside callback is registered once per app with
@@ -16,19 +22,20 @@ The button's clientside callback is registered once per app with
 
 from __future__ import annotations
 
+import json
+
 import dash
-import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from dash import MATCH, Input, Output, State, dcc, html
 
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.data_download import data_download
-from dashboard.components.scroll_table import scroll_table
 from dashboard.i18n import gettext, translator
 from dashboard.transforms.chart_tables import TextTable
 
 TABLE_BOX = "chart-table-box"
 TABLE_TOGGLE = "chart-table-toggle"
+TABLE_DATA = "data-table"
 
 TOGGLE_SCRIPT = """
 function(_clicks, expanded) {
@@ -106,36 +113,15 @@ def _table_toggle(graph_id: str, what: str, lang: str) -> html.Button:
     )
 
 
-def text_table(table: TextTable, lang: str) -> html.Div | html.P:
-    """A ``TextTable`` as an HTML table: a caption, column headers, row headers."""
+def table_data(table: TextTable, lang: str) -> str:
+    """A ``TextTable`` as the ``data-table`` JSON that ``chart_tables.js`` draws: a
+    table with a caption, column headers and row headers, or the message saying
+    it has no figures."""
     if table.empty:
         message = gettext(lang, "{caption}: no figures.").format(caption=table.caption)
-        return html.P(message, className="empty-state mb-0")
-    header = html.Thead(
-        html.Tr(
-            [
-                html.Th(name, scope="col", className="text-end" if position else None)
-                for position, name in enumerate(table.columns)
-            ]
-        )
-    )
-    body = html.Tbody(
-        [
-            html.Tr(
-                [
-                    html.Th(row[0], scope="row", className="fw-normal"),
-                    *(html.Td(cell, className="text-end") for cell in row[1:]),
-                ]
-            )
-            for row in table.rows
-        ]
-    )
-    table_element = dbc.Table(
-        [html.Caption(table.caption), header, body],
-        className="chart-data-table caption-top mb-0",
-        size="sm",
-    )
-    return scroll_table(table_element, table.caption)
+        return json.dumps({"empty": message}, ensure_ascii=False)
+    content = {"caption": table.caption, "columns": table.columns, "rows": table.rows}
+    return json.dumps(content, ensure_ascii=False)
 
 
 def chart_figure(
@@ -173,7 +159,8 @@ def chart_figure(
             ),
             html.Div(
                 html.Div(
-                    text_table(table, lang) if table is not None else None, id=table_id(graph_id)
+                    id=table_id(graph_id),
+                    **{TABLE_DATA: table_data(table, lang) if table is not None else ""},
                 ),
                 id={"type": TABLE_BOX, "graph": graph_id},
                 hidden=True,
@@ -194,13 +181,13 @@ def chart_outputs(graph_id: str) -> list[Output]:
     return [
         Output(graph_id, "figure"),
         Output(summary_id(graph_id), "children"),
-        Output(table_id(graph_id), "children"),
+        Output(table_id(graph_id), TABLE_DATA),
     ]
 
 
 def chart_content(figure: go.Figure, summary: str, table: TextTable, lang: str) -> tuple:
     """Values for ``chart_outputs``."""
-    return figure, summary, text_table(table, lang)
+    return figure, summary, table_data(table, lang)
 
 
 def add_table_toggle(callbacks: CallbackSet) -> None:
