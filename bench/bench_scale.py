@@ -170,7 +170,7 @@ def main() -> None:
                     ready,
                     entry["worker_rss_mb"],
                     entry["worker_uss_mb"],
-                    per_callback.get("budget-vs-expenditure.figure", worst)["p95_ms"],
+                    per_callback.get("budget-year-heading.children", worst)["p95_ms"],
                     worst["p95_ms"],
                 ]
             )
@@ -184,7 +184,7 @@ def main() -> None:
             "gunicorn ready s",
             "worker RSS MB",
             "worker USS MB",
-            "budget charts p95 ms",
+            "budget year switch p95 ms",
             "slowest callback p95 ms",
         ],
         rows,

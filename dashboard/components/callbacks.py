@@ -49,26 +49,19 @@ class CallbackSet:
         return record
 
     def year_view(self, *outputs: Output) -> Callable[[YearView], YearView]:
-        """Declare ``function(year, operation_id, lang)`` as the callback that fills
-        ``outputs`` for the selected year (inputs: the year and operation stores;
-        state: the language).
+        """Declare ``function(year, operation_id, lang)`` as what fills ``outputs`` for
+        the selected year (inputs: the year and operation stores; state: the language).
 
         The router fills these outputs itself when it renders a page (``prefill``),
         so the page's first charts arrive with its layout rather than one request
-        later; the callback then runs only when the year or the operation changes.
-        The outputs depend on nothing else, so they are computed once per
-        operation, year and language and then served from memory.
+        later.  On a year or operation change, all the year views of a set run as
+        one callback (see ``register``).  The outputs depend on nothing else, so
+        they are computed once per operation, year and language and then served
+        from memory.
         """
 
         def record(function: YearView) -> YearView:
-            inputs = (
-                Input(ids.YEAR, "data"),
-                Input(ids.OPERATION, "data"),
-                State(ids.LANG, "data"),
-            )
-            view = remembered(function)
-            self._server.append(((*outputs, *inputs), {"prevent_initial_call": True}, view))
-            self._year_views.append((outputs, view))
+            self._year_views.append((outputs, remembered(function)))
             return function
 
         return record
@@ -85,12 +78,32 @@ class CallbackSet:
             for output, target, value in zip(outputs, targets, values, strict=True):
                 setattr(target, output.component_property, value)
 
+    def _all_year_views(
+        self, year: int | None, operation_id: str | None, lang: str | None
+    ) -> tuple:
+        return tuple(
+            value for _outputs, view in self._year_views for value in view(year, operation_id, lang)
+        )
+
     def clientside(self, script: str, *args: Any, **kwargs: Any) -> None:
         self._client.append((script, args, kwargs))
 
     def register(self, app: dash.Dash) -> None:
         for args, kwargs, function in self._server:
             app.callback(*args, **kwargs)(function)
+        if self._year_views:
+            # One callback for all: each callback the browser runs costs Dash's
+            # renderer some ten store updates, each a pass over the whole page.
+            outputs = [
+                output for view_outputs, _view in self._year_views for output in view_outputs
+            ]
+            app.callback(
+                *outputs,
+                Input(ids.YEAR, "data"),
+                Input(ids.OPERATION, "data"),
+                State(ids.LANG, "data"),
+                prevent_initial_call=True,
+            )(self._all_year_views)
         for script, args, kwargs in self._client:
             app.clientside_callback(script, *args, **kwargs)
 
