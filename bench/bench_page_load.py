@@ -14,6 +14,8 @@ taken in the page by a script installed before the page's own.
 Cold: the browser's HTTP cache is cleared before the load.  Warm: the previous
 load filled it.  The floor page draws the same figures (replayed from the
 browser's callback requests) with ``Plotly.newPlot`` in divs of the same size.
+The bare Dash reference (``bare_dash.py``, also on gunicorn) shows them in
+``dcc.Graph`` components of an app with nothing else: what Dash alone costs.
 Median of ``--runs`` loads each, interleaved.  Before measuring, each page is
 loaded a few times so both workers hold their compressed static files.
 """
@@ -21,6 +23,7 @@ loaded a few times so both workers hold their compressed static files.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -28,6 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser_pages import (
     START_YEAR,
+    bare_dash,
+    bare_load_spec,
     discover,
     figures_for,
     floor_session,
@@ -76,36 +81,44 @@ def main() -> None:
             spec = load_spec(page, len(graphs))
             for _ in range(3):  # warm both workers' compressed static files
                 load_once(driver, page_url(base, page), spec, cold=True)
-            floor_url = None
-            if graphs:
-                figures = {START_YEAR: figures_for(base, found["posts"], ids, START_YEAR)}
-                name = f"floor{page.replace('/', '_') or '_'}.html"
-                floor_url = static + write_floor(folder, name, graphs, figures, START_YEAR)
-                floor_spec = {"graphs": len(graphs), "texts": [], "titled": True}
-                load_once(driver, floor_url, floor_spec, cold=True)
-            times: dict[str, list[float]] = {}
-            for _ in range(args.runs):
-                for mode in ("cold", "warm"):
-                    cold = mode == "cold"
-                    times.setdefault(f"app {mode}", []).append(
-                        load_once(driver, page_url(base, page), spec, cold)
+            with contextlib.ExitStack() as stack:
+                urls = {"app": (page_url(base, page), spec)}
+                if graphs:
+                    figures = {START_YEAR: figures_for(base, found["posts"], ids, START_YEAR)}
+                    name = f"floor{page.replace('/', '_') or '_'}.html"
+                    floor_url = static + write_floor(folder, name, graphs, figures, START_YEAR)
+                    urls["floor"] = (
+                        floor_url,
+                        {"graphs": len(graphs), "texts": [], "titled": True},
                     )
-                    if floor_url:
-                        times.setdefault(f"floor {mode}", []).append(
-                            load_once(driver, floor_url, floor_spec, cold)
-                        )
+                    bare = stack.enter_context(bare_dash(folder, graphs, figures, START_YEAR))
+                    urls["bare Dash"] = (bare + "/", bare_load_spec(len(graphs)))
+                    for url, url_spec in list(urls.values())[1:]:
+                        for _ in range(3):
+                            load_once(driver, url, url_spec, cold=True)
+                times = {(kind, mode): [] for kind in urls for mode in ("cold", "warm")}
+                for _ in range(args.runs):
+                    for mode in ("cold", "warm"):
+                        for kind, (url, url_spec) in urls.items():
+                            times[kind, mode].append(
+                                load_once(driver, url, url_spec, mode == "cold")
+                            )
             entry = {"page": page, "graphs": ids, "runs": args.runs}
             for mode in ("cold", "warm"):
-                app = times[f"app {mode}"]
-                floor = times.get(f"floor {mode}")
+                app = times["app", mode]
+                floor = times.get(("floor", mode))
+                bare = times.get(("bare Dash", mode))
                 ratio = median(app) / median(floor) if floor else None
                 entry[mode] = {
                     "app_ms": app,
                     "floor_ms": floor,
+                    "bare_dash_ms": bare,
                     "app_median_ms": median(app),
                     "app_p90_ms": percentile(app, 90),
                     "floor_median_ms": median(floor) if floor else None,
+                    "bare_dash_median_ms": median(bare) if bare else None,
                     "ratio": ratio,
+                    "bare_dash_ratio": median(bare) / median(floor) if floor else None,
                 }
                 rows.append(
                     [
@@ -114,8 +127,10 @@ def main() -> None:
                         len(ids),
                         median(app),
                         percentile(app, 90),
+                        median(bare) if bare else "n/a",
                         median(floor) if floor else "n/a (no chart)",
                         f"{ratio:.2f}x" if ratio else "n/a",
+                        f"{median(bare) / median(floor):.2f}x" if floor else "n/a",
                         "yes" if ratio and ratio <= 1.3 else ("n/a" if not ratio else "NO"),
                     ]
                 )
@@ -129,8 +144,10 @@ def main() -> None:
             "charts",
             "app median ms",
             "app p90 ms",
+            "bare Dash median ms",
             "floor median ms",
             "app/floor",
+            "bare Dash/floor",
             "<=1.3x",
         ],
         rows,

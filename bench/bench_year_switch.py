@@ -9,8 +9,10 @@ latency is not counted) and stops at the first moment every chart has finished
 a new ``Plotly.react`` (its promise resolved) and every year heading of the
 page names the new year.  The floor: a static page holding every year's
 figures that calls ``Plotly.react`` on the same graphs with the next year's
-figures (no server round trip, no React), timed the same way.  The years cycle
-through all the operation's years, so every switch changes the year.
+figures (no server round trip, no React), timed the same way.  The bare Dash
+reference (``bare_dash.py``) switches the same figures with one callback in a
+Dash app with nothing else: what Dash alone costs.  The years cycle through
+all the operation's years, so every switch changes the year.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser_pages import (
     START_YEAR,
+    bare_dash,
+    bare_switch_spec,
     discover,
     figures_for,
     floor_session,
@@ -49,9 +53,10 @@ def year_sequence(count: int) -> list[int]:
     return [YEARS[i % len(YEARS)] for i in range(count)]
 
 
-def app_switches(driver, base: str, page: str, graphs: int, years: list[int]) -> list[float]:
-    install_harness(driver, switch_spec(page, graphs))
-    driver.get(page_url(base, page))
+def select_switches(driver, url: str, spec: dict, years: list[int]) -> list[float]:
+    """Switch years with ``#year-select`` on the page at ``url``."""
+    install_harness(driver, spec)
+    driver.get(url)
     wait_ready(driver)
     select = Select(driver.find_element("css selector", "#year-select"))
     times = []
@@ -89,9 +94,10 @@ def main() -> None:
             found = discover(driver, base, page)
             graphs = found["graphs"]
             ids = [g["id"] for g in graphs]
-            app_switches(driver, base, page, len(graphs), YEARS)  # warm-up cycle
-            app = app_switches(driver, base, page, len(graphs), years)
-            floor = None
+            app_url, app_spec = page_url(base, page), switch_spec(page, len(graphs))
+            select_switches(driver, app_url, app_spec, YEARS)  # warm-up cycle
+            app = select_switches(driver, app_url, app_spec, years)
+            floor = bare = None
             if graphs:
                 figures = {
                     year: figures_for(base, found["posts"], ids, year)
@@ -101,6 +107,10 @@ def main() -> None:
                 url = static + write_floor(folder, name, graphs, figures, START_YEAR)
                 floor_switches(driver, url, len(graphs), YEARS)  # warm-up cycle
                 floor = floor_switches(driver, url, len(graphs), years)
+                with bare_dash(folder, graphs, figures, START_YEAR) as bare_base:
+                    bare_spec = bare_switch_spec(len(graphs))
+                    select_switches(driver, bare_base + "/", bare_spec, YEARS)  # warm-up
+                    bare = select_switches(driver, bare_base + "/", bare_spec, years)
             app_p95 = percentile(app, 95)
             floor_p95 = percentile(floor, 95) if floor else None
             ratio = app_p95 / floor_p95 if floor_p95 else None
@@ -112,6 +122,9 @@ def main() -> None:
                     "switches": len(app),
                     "app_ms": app,
                     "floor_ms": floor,
+                    "bare_dash_ms": bare,
+                    "bare_dash_p50_ms": percentile(bare, 50) if bare else None,
+                    "bare_dash_p95_ms": percentile(bare, 95) if bare else None,
                     "app_p50_ms": percentile(app, 50),
                     "app_p95_ms": app_p95,
                     "floor_p50_ms": percentile(floor, 50) if floor else None,
@@ -126,6 +139,8 @@ def main() -> None:
                     len(ids),
                     percentile(app, 50),
                     app_p95,
+                    percentile(bare, 50) if bare else "n/a",
+                    percentile(bare, 95) if bare else "n/a",
                     percentile(floor, 50) if floor else "n/a",
                     floor_p95 if floor else "n/a",
                     f"{ratio:.2f}x" if ratio else "n/a",
@@ -140,6 +155,8 @@ def main() -> None:
             "charts",
             "app p50 ms",
             "app p95 ms",
+            "bare Dash p50 ms",
+            "bare Dash p95 ms",
             "floor p50 ms",
             "floor p95 ms",
             "p95 app/floor",

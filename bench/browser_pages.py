@@ -1,9 +1,14 @@
-"""What "drawn" means for each page, and the static Plotly pages that are the floor.
+"""What "drawn" means for each page, and the two references it is compared with.
 
 The floor of a page draws the same figures (the JSON the app's callbacks
 return, fetched by replaying the browser's own callback requests) in divs of
 the same size, with the same plotly.js the app's pages load (``plotly_js_path``), from
 a static server on 127.0.0.1: the least any Plotly page can do.
+
+The bare Dash reference (``bare_dash.py``) shows the same figures in a Dash app
+with nothing else: a year select, a heading and the graphs, one callback.  It
+is the least any Dash page can do, so it separates what Dash itself costs from
+what this app adds.
 """
 
 from __future__ import annotations
@@ -207,6 +212,31 @@ def prepare_static(folder: Path) -> None:
     """The app's plotly.js and the map's topojson, as the app serves them."""
     shutil.copy(plotly_js_path(), folder / "plotly.min.js")
     shutil.copytree(REPO / "assets" / "topojson", folder / "assets" / "topojson")
+
+
+BARE_HEADING = "#bare-year"
+
+
+def bare_load_spec(graphs: int, year: int = START_YEAR) -> dict:
+    return {"graphs": graphs, "texts": [[BARE_HEADING, str(year)]], "titled": True}
+
+
+def bare_switch_spec(graphs: int) -> dict:
+    return {"graphs": graphs, "texts": [[BARE_HEADING, ""]], "titled": True, "yearTexts": True}
+
+
+@contextlib.contextmanager
+def bare_dash(
+    folder: Path, graphs: list[dict], figures: dict[int, list[dict]], start: int
+) -> Iterator[str]:
+    """gunicorn (2 workers) serving ``bare_dash.py`` with ``figures``; yields its base URL."""
+    spec = folder / "bare-dash.json"
+    content = {"graphs": graphs, "start": start, "figures": {str(y): f for y, f in figures.items()}}
+    spec.write_text(json.dumps(content), encoding="utf-8")
+    with gunicorn(
+        2, target="bare_dash:server", env={"BARE_DASH_FIGURES": str(spec)}, health="/"
+    ) as (base, _process):
+        yield base
 
 
 def url_path(url: str) -> str:

@@ -126,31 +126,42 @@ def wait_for(url: str, timeout: float = 60.0, process: subprocess.Popen | None =
 
 @contextlib.contextmanager
 def gunicorn(
-    workers: int = 2, data_dir: Path | None = None, timeout: float = 120.0
+    workers: int = 2,
+    data_dir: Path | None = None,
+    timeout: float = 120.0,
+    *,
+    target: str = "dashboard.wsgi:server",
+    env: dict[str, str] | None = None,
+    health: str = "/healthz",
 ) -> Iterator[tuple[str, subprocess.Popen]]:
     """``gunicorn -w N -b 127.0.0.1:PORT dashboard.wsgi:server``, run from the repository.
 
     gunicorn reads the repository's ``gunicorn.conf.py`` (gthread workers, 4
     threads, preload); ``-w`` and ``-b`` override its worker count and address.
+    ``target`` and ``env`` serve another WSGI app (with ``bench/`` on the path);
+    ``health`` is the path polled until it answers.
     The access log goes to a temporary file rather than the terminal.
     """
     import psutil
 
     port = free_port()
-    env = dict(os.environ)
+    environment = {**os.environ, **(env or {})}
+    environment["PYTHONPATH"] = os.pathsep.join(
+        [str(REPO / "bench"), *filter(None, [environment.get("PYTHONPATH")])]
+    )
     if data_dir is not None:
-        env["DASHBOARD_DATA_DIR"] = str(data_dir)
+        environment["DASHBOARD_DATA_DIR"] = str(data_dir)
     # Kept open for the server's lifetime, closed and removed in ``finally``.
     log = tempfile.NamedTemporaryFile(  # noqa: SIM115
         prefix="bench-gunicorn-", suffix=".log", delete=False
     )
     command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}"]
     process = subprocess.Popen(
-        [*command, "dashboard.wsgi:server"], cwd=REPO, env=env, stdout=log, stderr=log
+        [*command, target], cwd=REPO, env=environment, stdout=log, stderr=log
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(base + "/healthz", timeout, process)
+        wait_for(base + health, timeout, process)
         deadline = time.monotonic() + timeout
         while len(psutil.Process(process.pid).children()) < workers:
             if time.monotonic() > deadline:
