@@ -209,22 +209,34 @@ def translate_shell(lang: str | None, link_ids: list[dict]) -> tuple:
     Output(ids.YEAR_NOTICE, "is_open"),
     Output(ids.NAVBAR_TITLE, "children"),
     Output(ids.PRINT_FOOTER, "children"),
+    Output({"type": ids.NAV_LINK, "path": ALL}, "href"),
+    Output({"type": ids.NAV_LINK, "path": ALL}, "className"),
+    Output({"type": ids.LANG_LINK, "lang": ALL}, "href"),
+    Output({"type": ids.LANG_LINK, "lang": ALL}, "className"),
     Input(ids.URL, "search"),
+    Input(ids.URL, "pathname"),
     Input(ids.YEAR_SELECT, "value"),
     Input(ids.OPERATION_SELECT, "value"),
     State(ids.OPERATION, "data"),
     State(ids.YEAR, "data"),
     State(ids.LANG, "data"),
+    State({"type": ids.NAV_LINK, "path": ALL}, "id"),
+    State({"type": ids.LANG_LINK, "lang": ALL}, "id"),
 )
 def sync_view(
     search: str | None,
+    pathname: str | None,
     selected_year: str | None,
     selected_operation: str | None,
     current_operation: str | None,
     current_year: int | None,
     current_lang: str | None,
+    link_ids: list[dict],
+    lang_ids: list[dict],
 ) -> tuple:
-    """Keep URL, selectors and stores in step; the URL wins unless a selector moved."""
+    """Keep URL, selectors, stores and links in step; the URL wins unless a selector
+    moved.  One callback rather than several, because every callback the browser
+    runs costs Dash's renderer a few passes over the whole page."""
     catalogue = runtime.catalogue()
     new_search = search or ""
     if ctx.triggered_id == ids.YEAR_SELECT and selected_year:
@@ -260,6 +272,7 @@ def sync_view(
         _("{operation} · {year} · Source: {source}").format(
             operation=meta.name, year=year, source=meta.source
         ),
+        *_links(new_search, pathname or "/", lang, link_ids, lang_ids),
     )
 
 
@@ -310,27 +323,15 @@ def _not_found(pathname: str | None, search: str | None, lang: str) -> html.Div:
     )
 
 
-@callbacks.callback(
-    Output({"type": ids.NAV_LINK, "path": ALL}, "href"),
-    Output({"type": ids.NAV_LINK, "path": ALL}, "className"),
-    Output({"type": ids.LANG_LINK, "lang": ALL}, "href"),
-    Output({"type": ids.LANG_LINK, "lang": ALL}, "className"),
-    Input(ids.URL, "search"),
-    Input(ids.URL, "pathname"),
-    State({"type": ids.NAV_LINK, "path": ALL}, "id"),
-    State({"type": ids.LANG_LINK, "lang": ALL}, "id"),
-)
-def keep_query_in_links(
-    search: str | None, pathname: str | None, link_ids: list[dict], lang_ids: list[dict]
+def _links(
+    search: str, path: str, lang: str, link_ids: list[dict], lang_ids: list[dict]
 ) -> tuple[list[str], list[str], list[str], list[str]]:
     """Page links carry the current query, so year and language persist across pages.
 
     The language links keep the page and its filters and change only ``lang``.
     """
-    path = pathname or "/"
-    hrefs = [link["path"] + (search or "") for link in link_ids]
+    hrefs = [link["path"] + search for link in link_ids]
     classes = ["nav-link active" if link["path"] == path else "nav-link" for link in link_ids]
-    lang, _notice = resolve_language(read_query(search).get(LANGUAGE_PARAM))
     lang_hrefs = [
         path + with_params(search, **{LANGUAGE_PARAM: _lang_param(link["lang"])})
         for link in lang_ids

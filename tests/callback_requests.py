@@ -19,22 +19,37 @@ def output_key(app: dash.Dash, first_output: str) -> str:
     raise KeyError(first_output)
 
 
+def _is_pattern(component_id: Any) -> bool:
+    """A pattern-matching id (``{"type": ..., "path": ALL}``), as a dict or its JSON."""
+    return isinstance(component_id, dict) or str(component_id).startswith("{")
+
+
+def _entry(item: dict, value: Any) -> dict | list:
+    """An input or state entry; a pattern's value is already the list of matched entries."""
+    if _is_pattern(item["id"]):
+        return value
+    return {"id": item["id"], "property": item["property"], "value": value}
+
+
 def body(app: dash.Dash, first_output: str, *values: Any, state: tuple = ()) -> dict:
-    """A request for the callback with ``first_output``, giving its inputs ``values``."""
+    """A request for the callback with ``first_output``, giving its inputs ``values``.
+
+    A pattern-matching input or state takes the list of entries it matched (``[]``
+    for none); a pattern-matching output is sent as matching no component.
+    """
     key = output_key(app, first_output)
     spec = app.callback_map[key]
     outputs = spec["output"] if isinstance(spec["output"], list) else [spec["output"]]
-    described = [{"id": o.component_id, "property": o.component_property} for o in outputs]
+    described = [
+        []
+        if _is_pattern(o.component_id)
+        else {"id": o.component_id, "property": o.component_property}
+        for o in outputs
+    ]
     return {
         "output": key,
         "outputs": described if isinstance(spec["output"], list) else described[0],
-        "inputs": [
-            {"id": item["id"], "property": item["property"], "value": value}
-            for item, value in zip(spec["inputs"], values, strict=True)
-        ],
-        "state": [
-            {"id": item["id"], "property": item["property"], "value": value}
-            for item, value in zip(spec["state"], state, strict=True)
-        ],
+        "inputs": [_entry(item, value) for item, value in zip(spec["inputs"], values, strict=True)],
+        "state": [_entry(item, value) for item, value in zip(spec["state"], state, strict=True)],
         "changedPropIds": [f"{spec['inputs'][0]['id']}.{spec['inputs'][0]['property']}"],
     }

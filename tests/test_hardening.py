@@ -24,6 +24,8 @@ from dashboard import runtime
 from dashboard.app import create_app
 
 OPERATION_ID = "kazakhstan-mco"
+# The URL callback's state: stores not yet set, no page or language links matched.
+URL_STATE = (None, None, None, [], [])
 NOTICE_ABC = "“abc” is not a year this operation reports on (2015–2021); showing 2020."
 
 
@@ -125,7 +127,7 @@ def test_pages_callbacks_and_api_are_compressed(client, app):
 
     callback = client.post(
         UPDATE,
-        json=body(app, "url.search", "?year=2019", None, None, state=(None, None, None)),
+        json=body(app, "url.search", "?year=2019", "/", None, None, state=URL_STATE),
         headers={"Accept-Encoding": "gzip"},
     )
     assert callback.headers["Content-Encoding"] == "gzip"
@@ -227,7 +229,7 @@ def test_bad_urls_get_the_dashboard_page(client, url):
 
 def test_bad_query_values_get_a_notice_from_the_url_callback(client, app):
     def view(search: str) -> dict:
-        request = body(app, "url.search", search, None, None, state=(None, None, None))
+        request = body(app, "url.search", search, "/", None, None, state=URL_STATE)
         response = client.post(UPDATE, json=request)
         assert response.status_code == 200
         return response.json["response"]
@@ -326,7 +328,7 @@ def test_wrong_structures_and_values_get_400_naming_the_problem(client, app):
         "'operation-id' must be one of kazakhstan-mco",
     )
     cases["search not a string"] = (
-        body(app, "url.search", 5, None, None, state=(None, None, None)),
+        body(app, "url.search", 5, "/", None, None, state=URL_STATE),
         "'url.search' must be a string",
     )
     for name, (request, message) in cases.items():
