@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import dash
@@ -29,18 +28,21 @@ from dash import Input, Output, dcc, html
 HEADING = "bare-year"
 
 
-def _assets() -> str:
-    folder = Path(tempfile.mkdtemp(prefix="bench-bare-dash-"))
-    (folder / "js").mkdir()
+def _assets(folder: Path) -> str:
+    """The app's plotly.js and topojson in ``folder`` (the benchmark's temporary
+    folder, so they go with it)."""
+    (folder / "js").mkdir(parents=True, exist_ok=True)
     shutil.copy(plotly_js_path(), folder / "js" / plotly_js_path().name)
-    shutil.copytree(REPO / "assets" / "topojson", folder / "topojson")
+    shutil.copytree(REPO / "assets" / "topojson", folder / "topojson", dirs_exist_ok=True)
     return str(folder)
 
 
-def create(spec: dict) -> dash.Dash:
+def create(spec: dict, assets_folder: Path) -> dash.Dash:
     figures = spec["figures"]
     start = str(spec["start"])
-    app = dash.Dash(__name__, assets_folder=_assets(), serve_locally=True, update_title=None)
+    app = dash.Dash(
+        __name__, assets_folder=_assets(assets_folder), serve_locally=True, update_title=None
+    )
     graphs = [
         dcc.Graph(
             id=f"g{i}",
@@ -77,4 +79,5 @@ def create(spec: dict) -> dash.Dash:
     return app
 
 
-server = create(json.loads(Path(os.environ["BARE_DASH_FIGURES"]).read_text()))
+_spec_file = Path(os.environ["BARE_DASH_FIGURES"])
+server = create(json.loads(_spec_file.read_text()), _spec_file.parent / "bare-dash-assets")
