@@ -59,16 +59,18 @@ print(json.dumps({"import_s": imported - start, "load_catalogue_s": loaded - imp
 
 
 def callback_bodies(base: str, operation: str) -> list[tuple[str, dict]]:
-    """Bodies of the page callbacks whose inputs are exactly (selected-year, operation-id)."""
+    """Bodies of the page callbacks whose input is the year store alone and whose state
+    is the operation and language stores."""
     with urllib.request.urlopen(base + "/_dash-dependencies") as response:
         dependencies = json.load(response)
+    values = {("operation-id", "data"): operation, **STATE_VALUES}
     bodies = []
     for dep in dependencies:
         inputs = [(i["id"], i["property"]) for i in dep["inputs"]]
         state = [(s["id"], s["property"]) for s in dep.get("state", [])]
-        if inputs != [("selected-year", "data"), ("operation-id", "data")]:
+        if inputs != [("selected-year", "data")]:
             continue
-        if not set(state) <= set(STATE_VALUES):
+        if not set(state) <= set(values):
             continue
         if not dep["output"].startswith(CALLBACK_PREFIXES):
             continue
@@ -77,14 +79,10 @@ def callback_bodies(base: str, operation: str) -> list[tuple[str, dict]]:
         body = {
             "output": dep["output"],
             "outputs": outputs,
-            "inputs": [
-                {"id": "selected-year", "property": "data", "value": 2020},
-                {"id": "operation-id", "property": "data", "value": operation},
-            ],
+            "inputs": [{"id": "selected-year", "property": "data", "value": 2020}],
             "changedPropIds": ["selected-year.data"],
             "state": [
-                {"id": id_, "property": prop, "value": STATE_VALUES[id_, prop]}
-                for id_, prop in state
+                {"id": id_, "property": prop, "value": values[id_, prop]} for id_, prop in state
             ],
         }
         bodies.append((parts[0], body))

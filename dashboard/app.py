@@ -1,8 +1,9 @@
 """The app shell: ``create_app`` builds the Dash app; ``server`` serves WSGI.
 
 The URL is the state of the view: ``?year=2019&op=<id>``.  One callback keeps
-the URL, the selectors and two stores (year, operation) in step, so a copied
-link reproduces the view and back/forward restore the previous year.
+the selectors and the stores (year, operation, language) in step with it, and a
+year picked in the menu is written to it, so a copied link reproduces the view
+and back/forward restore the previous year.
 """
 
 from __future__ import annotations
@@ -201,9 +202,7 @@ def translate_shell(lang: str | None, link_ids: list[dict]) -> tuple:
     Output(ids.URL, "search"),
     Output(ids.OPERATION_SELECT, "value"),
     Output(ids.YEAR_SELECT, "options"),
-    Output(ids.YEAR_SELECT, "value"),
     Output(ids.OPERATION, "data"),
-    Output(ids.YEAR, "data"),
     Output(ids.LANG, "data"),
     Output(ids.YEAR_NOTICE, "children"),
     Output(ids.YEAR_NOTICE, "is_open"),
@@ -215,7 +214,6 @@ def translate_shell(lang: str | None, link_ids: list[dict]) -> tuple:
     Output({"type": ids.LANG_LINK, "lang": ALL}, "className"),
     Input(ids.URL, "search"),
     Input(ids.URL, "pathname"),
-    Input(ids.YEAR_SELECT, "value"),
     Input(ids.OPERATION_SELECT, "value"),
     State(ids.OPERATION, "data"),
     State(ids.YEAR, "data"),
@@ -226,7 +224,6 @@ def translate_shell(lang: str | None, link_ids: list[dict]) -> tuple:
 def sync_view(
     search: str | None,
     pathname: str | None,
-    selected_year: str | None,
     selected_operation: str | None,
     current_operation: str | None,
     current_year: int | None,
@@ -234,14 +231,17 @@ def sync_view(
     link_ids: list[dict],
     lang_ids: list[dict],
 ) -> tuple:
-    """Keep URL, selectors, stores and links in step; the URL wins unless a selector
-    moved.  One callback rather than several, because every callback the browser
-    runs costs Dash's renderer a few passes over the whole page."""
+    """Keep selectors, stores and links in step with the URL, or the URL with the
+    operation menu.  One callback rather than several, because every callback the
+    browser runs costs Dash's renderer a few passes over the whole page.
+
+    The year store and menu are set with ``set_props``, not declared outputs, and
+    only when the year changes: Dash would otherwise hold back every callback that
+    reads the year (the page's charts) until this one answers, on each year pick.
+    """
     catalogue = runtime.catalogue()
     new_search = search or ""
-    if ctx.triggered_id == ids.YEAR_SELECT and selected_year:
-        new_search = with_params(new_search, year=selected_year)
-    elif ctx.triggered_id == ids.OPERATION_SELECT and selected_operation:
+    if ctx.triggered_id == ids.OPERATION_SELECT and selected_operation:
         chosen = None if selected_operation == catalogue.default_id else selected_operation
         new_search = with_params(new_search, op=chosen, year=None)
     query = read_query(new_search)
@@ -256,15 +256,16 @@ def sync_view(
     # What only an operation or language change alters is sent only then: every
     # output sent makes the browser re-render, and a year switch is the common case.
     same_frame = operation_id == current_operation and lang == current_lang
+    if year != current_year:
+        dash.set_props(ids.YEAR, {"data": year})
+        dash.set_props(ids.YEAR_SELECT, {"value": str(year)})
     return (
         new_search if new_search != (search or "") else dash.no_update,
         dash.no_update if same_frame else operation_id,
         dash.no_update
         if same_frame
         else [{"label": str(y), "value": str(y)} for y in reversed(meta.years)],
-        dash.no_update if str(year) == selected_year else str(year),
         operation_id if operation_id != current_operation else dash.no_update,
-        year if year != current_year else dash.no_update,
         lang if lang != current_lang else dash.no_update,
         " ".join(notices),
         bool(notices),
@@ -274,6 +275,33 @@ def sync_view(
         ),
         *_links(new_search, pathname or "/", lang, link_ids, lang_ids),
     )
+
+
+# A year picked in the menu goes straight to the year store and the URL, in the
+# browser.  Dash holds back a callback while any running callback could still
+# change one of its inputs, so if the server's ``sync_view`` wrote the year, the
+# page's charts would wait for it; ``sync_view`` runs alongside them instead,
+# for the links, footer and notices.
+callbacks.clientside(
+    """
+    function(value, year, search) {
+        const noUpdate = window.dash_clientside.no_update;
+        const picked = parseInt(value, 10);
+        if (!value || picked === year) {
+            return [noUpdate, noUpdate];
+        }
+        const params = new URLSearchParams(search || "");
+        params.set("year", String(picked));
+        return [picked, "?" + params.toString()];
+    }
+    """,
+    Output(ids.YEAR, "data"),
+    Output(ids.URL, "search", allow_duplicate=True),
+    Input(ids.YEAR_SELECT, "value"),
+    State(ids.YEAR, "data"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
 
 
 @callbacks.callback(

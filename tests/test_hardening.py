@@ -127,12 +127,12 @@ def test_pages_callbacks_and_api_are_compressed(client, app):
 
     callback = client.post(
         UPDATE,
-        json=body(app, "url.search", "?year=2019", "/", None, None, state=URL_STATE),
+        json=body(app, "url.search", "?year=2019", "/", None, state=URL_STATE),
         headers={"Accept-Encoding": "gzip"},
     )
     assert callback.headers["Content-Encoding"] == "gzip"
-    response = json.loads(gzip.decompress(callback.data))["response"]
-    assert response["selected-year"]["data"] == 2019
+    answer = json.loads(gzip.decompress(callback.data))
+    assert answer["sideUpdate"]["selected-year"]["data"] == 2019
 
 
 def test_static_files_are_compressed_once_and_cached_by_browsers(client):
@@ -229,10 +229,10 @@ def test_bad_urls_get_the_dashboard_page(client, url):
 
 def test_bad_query_values_get_a_notice_from_the_url_callback(client, app):
     def view(search: str) -> dict:
-        request = body(app, "url.search", search, "/", None, None, state=URL_STATE)
+        request = body(app, "url.search", search, "/", None, state=URL_STATE)
         response = client.post(UPDATE, json=request)
         assert response.status_code == 200
-        return response.json["response"]
+        return {**response.json["response"], **response.json.get("sideUpdate", {})}
 
     assert view("?year=abc")["year-notice"]["children"] == NOTICE_ABC
     assert view("?year=99999999999999999999")["selected-year"]["data"] == 2020
@@ -260,7 +260,7 @@ def test_unknown_page_gets_page_not_found(client, app):
 
 
 def callback_request(app, **changes) -> dict:
-    request = body(app, "budget-year-heading.children", 2019, OPERATION_ID, state=("en",))
+    request = body(app, "budget-year-heading.children", 2019, state=(OPERATION_ID, "en"))
     request.update(changes)
     return {key: value for key, value in request.items() if value is not None}
 
@@ -285,8 +285,8 @@ def test_malformed_callback_bodies_get_400_json(client, name):
 
 def bad_structures(app) -> dict[str, tuple[dict, str]]:
     good = callback_request(app)
-    wrong_id = [dict(good["inputs"][0], id="no-such-component"), good["inputs"][1]]
-    wrong_prop = [dict(good["inputs"][0], property="children"), good["inputs"][1]]
+    wrong_id = [dict(good["inputs"][0], id="no-such-component")]
+    wrong_prop = [dict(good["inputs"][0], property="children")]
     return {
         "unknown output": (
             callback_request(app, output="no-such-component.children"),
@@ -294,9 +294,9 @@ def bad_structures(app) -> dict[str, tuple[dict, str]]:
         ),
         "missing inputs": (callback_request(app, inputs=None), "'inputs' must be a list"),
         "inputs not a list": (callback_request(app, inputs="x"), "'inputs' must be a list"),
-        "one input short": (
-            callback_request(app, inputs=good["inputs"][:1]),
-            "'inputs' must have 2 entries, not 1",
+        "one state entry short": (
+            callback_request(app, state=good["state"][:1]),
+            "'state' must have 2 entries, not 1",
         ),
         "unknown input id": (
             callback_request(app, inputs=wrong_id),
@@ -315,7 +315,7 @@ def bad_structures(app) -> dict[str, tuple[dict, str]]:
 
 
 def with_year(app, year) -> dict:
-    return body(app, "budget-year-heading.children", year, OPERATION_ID, state=("en",))
+    return body(app, "budget-year-heading.children", year, state=(OPERATION_ID, "en"))
 
 
 def test_wrong_structures_and_values_get_400_naming_the_problem(client, app):
@@ -324,11 +324,11 @@ def test_wrong_structures_and_values_get_400_naming_the_problem(client, app):
     for year in ("abc", 2019.5, [2019], {"year": 2019}, True, -1, 10**30):
         cases[f"year {year!r}"] = (with_year(app, year), "'selected-year' must be one of 2015-2021")
     cases["unknown operation"] = (
-        body(app, "budget-year-heading.children", 2019, "nope", state=("en",)),
+        body(app, "budget-year-heading.children", 2019, state=("nope", "en")),
         "'operation-id' must be one of kazakhstan-mco",
     )
     cases["search not a string"] = (
-        body(app, "url.search", 5, "/", None, None, state=URL_STATE),
+        body(app, "url.search", 5, "/", None, state=URL_STATE),
         "'url.search' must be a string",
     )
     for name, (request, message) in cases.items():

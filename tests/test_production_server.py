@@ -23,9 +23,11 @@ CALLBACK = {
     "output": "..budget-year-heading.children...budget-summary.children..",
     "inputs": [
         {"id": "selected-year", "property": "data", "value": 2019},
-        {"id": "operation-id", "property": "data", "value": "kazakhstan-mco"},
     ],
-    "state": [{"id": "interface-language", "property": "data", "value": "en"}],
+    "state": [
+        {"id": "operation-id", "property": "data", "value": "kazakhstan-mco"},
+        {"id": "interface-language", "property": "data", "value": "en"},
+    ],
 }
 
 

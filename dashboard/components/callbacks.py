@@ -50,11 +50,12 @@ class CallbackSet:
 
     def year_view(self, *outputs: Output) -> Callable[[YearView], YearView]:
         """Declare ``function(year, operation_id, lang)`` as what fills ``outputs`` for
-        the selected year (inputs: the year and operation stores; state: the language).
+        the selected year (input: the year store; state: the operation and language,
+        whose changes re-render the whole page).
 
         The router fills these outputs itself when it renders a page (``prefill``),
         so the page's first charts arrive with its layout rather than one request
-        later.  On a year or operation change, all the year views of a set run as
+        later.  On a year change, all the year views of a set run as
         one callback (see ``register``).  The outputs depend on nothing else, so
         they are computed once per operation, year and language and then served
         from memory.
@@ -100,7 +101,7 @@ class CallbackSet:
             app.callback(
                 *outputs,
                 Input(ids.YEAR, "data"),
-                Input(ids.OPERATION, "data"),
+                State(ids.OPERATION, "data"),
                 State(ids.LANG, "data"),
                 prevent_initial_call=True,
             )(self._all_year_views)

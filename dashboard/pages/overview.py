@@ -295,7 +295,7 @@ def select_country(
     Output({"type": IDS.COUNTRY_BUTTON, "country": ALL}, "aria-pressed"),
     Input(IDS.SELECTED_COUNTRY, "data"),
     Input(ids.YEAR, "data"),
-    Input(ids.OPERATION, "data"),
+    State(ids.OPERATION, "data"),
     State({"type": IDS.COUNTRY_BUTTON, "country": ALL}, "id"),
     State(ids.LANG, "data"),
 )

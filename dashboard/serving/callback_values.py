@@ -1,9 +1,9 @@
 """Values the app's own stores can hold, checked before a callback sees them.
 
-The year and operation stores are written only by the shell's URL callback,
-with a year the operation covers and a known operation id; URL parts are
-strings.  A request carrying anything else did not come from the dashboard's
-pages and is refused with 400 instead of reaching the page callbacks.
+The year and operation stores hold only a year the operation covers (from the
+URL or the year menu) and a known operation id; URL parts are strings.  A
+request carrying anything else did not come from the dashboard's pages and is
+refused with 400 instead of reaching the page callbacks.
 """
 
 from __future__ import annotations
