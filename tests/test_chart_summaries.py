@@ -9,13 +9,12 @@ worked out by hand from those numbers and rounded to the page's style.
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import pytest
+from markup_tree import elements, text, tree
 
 from dashboard.app import create_app
-from dashboard.components.chart import chart_figure, table_data
+from dashboard.components.chart import chart_figure, table_markup
 from dashboard.data import load_operation
 from dashboard.figures import summaries
 from dashboard.pages import budget as budget_page
@@ -211,28 +210,43 @@ def test_people_and_country_tables(operation):
 # -- the component and the callbacks ---------------------------------------------------
 
 
-def test_table_data_holds_caption_headers_and_rows():
+def test_table_markup_holds_caption_headers_and_rows():
     table = chart_tables.people_trend_table(
         pd.DataFrame({"year": [2018, 2019], "total": [88419, 106489]}), "en"
     )
-    data = json.loads(table_data(table, "en"))
-    assert data["caption"] == "People of concern per year, 2018–2019"
-    assert data["rows"][0] == ["2018", "88,419"]
-    assert len(data["columns"]) == 2
-    empty = table_data(
+    block = tree(table_markup(table, "en"))
+    assert block["t"] == "div"
+    assert block["a"] == {
+        "class": "table-responsive",
+        "tabindex": "0",
+        "role": "region",
+        "aria-label": "People of concern per year, 2018–2019",
+    }
+    assert text(elements(block, "caption")) == "People of concern per year, 2018–2019"
+    headers = elements(elements(block, "thead"), "th")
+    assert [header["a"]["scope"] for header in headers] == ["col", "col"]
+    rows = elements(elements(block, "tbody"), "tr")
+    assert [text(cell) for cell in rows[0]["c"]] == ["2018", "88,419"]
+    row_header = {"t": "th", "a": {"scope": "row", "class": "fw-normal"}, "c": ["2018"]}
+    assert rows[0]["c"][0] == row_header
+    empty = table_markup(
         chart_tables.population_type_table(
             pd.DataFrame(columns=["population_type", "value"]), 2015, "en"
         ),
         "en",
     )
-    assert json.loads(empty) == {"empty": "People of concern by population type, 2015: no figures."}
+    assert tree(empty) == {
+        "t": "p",
+        "a": {"class": "empty-state mb-0"},
+        "c": ["People of concern by population type, 2015: no figures."],
+    }
 
 
-def test_table_data_keeps_french_text_readable():
+def test_table_markup_keeps_french_text_readable():
     table = chart_tables.people_trend_table(
         pd.DataFrame({"year": [2018, 2019], "total": [88419, 106489]}), "fr"
     )
-    assert "2018–2019" in table_data(table, "fr")  # not escaped as \u2013
+    assert "2018–2019" in table_markup(table, "fr")  # not escaped as \u2013
 
 
 def test_chart_figure_wires_summary_toggle_and_table(app):
@@ -256,7 +270,7 @@ def test_callbacks_fill_summary_and_table_with_the_figure(app):
         outputs = budget_page.show_selected_year(2020, OPERATION_ID, "en")
         _split, summary, table = outputs[4:7]
         assert summary.startswith("Budget 2020: USD 3.03 M")
-        assert "USD 2,323,280.21" in str(table)
+        assert "USD 2,323,280.21" in text(table)
         years = budget_page.show_years(2021, OPERATION_ID, "en")
         assert years[1].endswith("2021: budget USD 5.28 M, no expenditure reported.")
         assert years[7] == (

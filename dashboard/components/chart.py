@@ -8,11 +8,10 @@ updates (the graph keeps its place, so nothing jumps), the download buttons,
 and a "Show as table" disclosure button (``aria-expanded``/``aria-controls``)
 that reveals the same numbers as a table.
 
-The table travels as JSON in one ``data-table`` attribute, drawn into HTML by
-``assets/js/chart_tables.js``, rather than as Dash components.  Dash's renderer
-does a pass over every component of the page for each component a callback
-mounts; a year switch on the budget page used to mount some 140 table cells,
-which took about 90 ms of the switch (a count of its store dispatches).
+The table is drawn by the browser from one attribute (``components.markup``)
+rather than mounted as Dash components: a year switch on the budget page used
+to mount some 140 table cells, which took about 90 ms of the switch (a count of
+its store dispatches).
 
 A page's callback that fills the figure also fills the summary and the table:
 ``*chart_outputs(graph_id)`` as Outputs and ``*chart_content(...)`` as values.
@@ -22,20 +21,19 @@ The button's clientside callback is registered once per app with
 
 from __future__ import annotations
 
-import json
-
 import dash
 import plotly.graph_objects as go
 from dash import MATCH, Input, Output, State, dcc, html
 
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.data_download import data_download
+from dashboard.components.markup import MARKUP, markup
+from dashboard.components.scroll_table import scroll_table
 from dashboard.i18n import gettext, translator
 from dashboard.transforms.chart_tables import TextTable
 
 TABLE_BOX = "chart-table-box"
 TABLE_TOGGLE = "chart-table-toggle"
-TABLE_DATA = "data-table"
 
 TOGGLE_SCRIPT = """
 function(_clicks, expanded) {
@@ -113,15 +111,37 @@ def _table_toggle(graph_id: str, what: str, lang: str) -> html.Button:
     )
 
 
-def table_data(table: TextTable, lang: str) -> str:
-    """A ``TextTable`` as the ``data-table`` JSON that ``chart_tables.js`` draws: a
-    table with a caption, column headers and row headers, or the message saying
-    it has no figures."""
+def table_markup(table: TextTable, lang: str) -> str:
+    """A ``TextTable`` as a drawn block (``components.markup``): a table with a
+    caption, column headers and row headers, or the message saying it has no
+    figures."""
     if table.empty:
         message = gettext(lang, "{caption}: no figures.").format(caption=table.caption)
-        return json.dumps({"empty": message}, ensure_ascii=False)
-    content = {"caption": table.caption, "columns": table.columns, "rows": table.rows}
-    return json.dumps(content, ensure_ascii=False)
+        return markup(html.P(message, className="empty-state mb-0"))
+    header = html.Thead(
+        html.Tr(
+            [
+                html.Th(name, scope="col", className="text-end" if position else None)
+                for position, name in enumerate(table.columns)
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Th(row[0], scope="row", className="fw-normal"),
+                    *(html.Td(cell, className="text-end") for cell in row[1:]),
+                ]
+            )
+            for row in table.rows
+        ]
+    )
+    element = html.Table(
+        [html.Caption(table.caption), header, body],
+        className="table table-sm chart-data-table caption-top mb-0",
+    )
+    return markup(scroll_table(element, table.caption))
 
 
 def chart_figure(
@@ -160,7 +180,7 @@ def chart_figure(
             html.Div(
                 html.Div(
                     id=table_id(graph_id),
-                    **{TABLE_DATA: table_data(table, lang) if table is not None else ""},
+                    **{MARKUP: table_markup(table, lang) if table is not None else ""},
                 ),
                 id={"type": TABLE_BOX, "graph": graph_id},
                 hidden=True,
@@ -181,13 +201,13 @@ def chart_outputs(graph_id: str) -> list[Output]:
     return [
         Output(graph_id, "figure"),
         Output(summary_id(graph_id), "children"),
-        Output(table_id(graph_id), TABLE_DATA),
+        Output(table_id(graph_id), MARKUP),
     ]
 
 
 def chart_content(figure: go.Figure, summary: str, table: TextTable, lang: str) -> tuple:
     """Values for ``chart_outputs``."""
-    return figure, summary, table_data(table, lang)
+    return figure, summary, table_markup(table, lang)
 
 
 def add_table_toggle(callbacks: CallbackSet) -> None:

@@ -11,7 +11,8 @@ from dash import html
 
 
 def scroll_table(table, label: str) -> html.Div:
-    """``table`` (a ``dbc.Table`` without ``responsive``) in a named, focusable scroll box."""
+    """``table`` (an ``html.Table``, or a ``dbc.Table`` without ``responsive``) in a
+    named, focusable scroll box."""
     return html.Div(
         table,
         className="table-responsive",
