@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from dash import dcc, html
 from layout_tree import find
+from markup_tree import elements, text, tree
 
 from dashboard.app import create_app
 from dashboard.pages import budget as page
@@ -57,9 +58,9 @@ def test_selected_year_2020(app):
             2020, "kazakhstan-mco", "en"
         )
     assert heading == "Budget and expenditure in 2020"
-    assert "81.5%" in str(cards)  # 2.4726215700000003 / 3.03404521
-    assert "76.6%" in str(table)  # pillar 1 share: 2.32328021 / 3.03404521
-    assert notes.children == []
+    assert "81.5%" in text(cards)  # 2.4726215700000003 / 3.03404521
+    assert "76.6%" in text(table)  # pillar 1 share: 2.32328021 / 3.03404521
+    assert elements(notes, "li") == []
     assert split.layout.title.text == "Split by pillar, 2020 (USD)"
     assert (
         config["toImageButtonOptions"]["filename"] == "kazakhstan-mco_budget-split-by-pillar_2020"
@@ -71,14 +72,15 @@ def test_selected_year_2015_is_an_empty_state(app):
         _heading, cards, _notes, _table, split, *_rest = page.show_selected_year(
             2015, "kazakhstan-mco", "en"
         )
-    assert cards.children == "No budget data for 2015."
+    assert tree(cards)["a"]["class"] == "text-body-secondary empty-state budget-empty"
+    assert text(cards) == "No budget data for 2015."
     assert split.data == ()
 
 
 def test_selected_year_2021_notes_the_missing_expenditure(app):
     with app.server.app_context():
         _heading, _cards, notes, *_rest = page.show_selected_year(2021, "kazakhstan-mco", "en")
-    assert [item.children for item in notes.children] == [
+    assert [text(item) for item in elements(notes, "li")] == [
         "2021: budget only, no expenditure reported"
     ]
 
@@ -89,7 +91,7 @@ def test_charts_by_year_for_2015_say_why_nothing_is_highlighted(app):
         outputs = page.show_years(2015, "kazakhstan-mco", "en")
     totals, by_pillar, spent_by_pillar, notes = outputs[0], outputs[3], outputs[6], outputs[9]
     assert list(totals.data[0].x) == [2016, 2017, 2018, 2019, 2020, 2021]
-    assert [item.children for item in notes.children] == [
+    assert [text(item) for item in elements(notes, "li")] == [
         "2015: no budget or expenditure reported (figures cover 2016–2021), "
         "so no bar is highlighted in the charts by year.",
         "2021: budget only, no expenditure reported",

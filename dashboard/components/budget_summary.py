@@ -1,15 +1,17 @@
 """The selected year's budget in words: total cards, pillar table and notes.
 
 Amounts read as ``USD 7.49 M``; the exact dollars are in each amount's
-tooltip (``title``).  A missing figure reads "no data", never 0.
+tooltip (``title``).  A missing figure reads "no data", never 0.  Only
+``dash.html`` components, so that the page can send them as drawn blocks
+(``components.markup``).
 """
 
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
+from dashboard.components.scroll_table import scroll_table
 from dashboard.figures import theme
 from dashboard.i18n import translator
 from dashboard.transforms.budget import YearSummary
@@ -46,14 +48,15 @@ def summary_cards(summary: YearSummary, lang: str) -> html.Div:
     return html.Ul(
         [
             html.Li(
-                dbc.Card(
-                    dbc.CardBody(
+                html.Div(
+                    html.Div(
                         [
                             html.P(label, className="budget-figure-label mb-1"),
                             html.P(value, title=exact, className="budget-figure-value mb-0"),
-                        ]
+                        ],
+                        className="card-body",
                     ),
-                    className="h-100",
+                    className="card h-100",
                 ),
                 className="col",
             )
@@ -98,16 +101,12 @@ def pillar_table(split: pd.DataFrame, year: int, lang: str) -> html.Div:
             for row in split.itertuples()
         ]
     )
-    return dbc.Table(
-        [
-            html.Caption(_("Budget and expenditure by pillar, {year}").format(year=year)),
-            header,
-            body,
-        ],
-        className="budget-pillar-table caption-top mb-0",
-        size="sm",
-        responsive=True,
+    caption = _("Budget and expenditure by pillar, {year}").format(year=year)
+    table = html.Table(
+        [html.Caption(caption), header, body],
+        className="table table-sm budget-pillar-table caption-top mb-0",
     )
+    return scroll_table(table, caption)
 
 
 def notes(items: list[str]) -> html.Ul:

@@ -17,6 +17,7 @@ from dashboard import runtime
 from dashboard.components import budget_summary
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.chart import chart_content, chart_figure, chart_outputs, graph_config
+from dashboard.components.markup import MARKUP, markup
 from dashboard.data import Operation
 from dashboard.figures import summaries
 from dashboard.figures.budget import (
@@ -136,9 +137,9 @@ def layout(operation: Operation, lang: str, _query: Mapping[str, str] | None = N
 
 @callbacks.year_view(
     Output(IDS.YEAR_HEADING, "children"),
-    Output(IDS.SUMMARY, "children"),
-    Output(IDS.YEAR_NOTES, "children"),
-    Output(IDS.PILLAR_TABLE, "children"),
+    Output(IDS.SUMMARY, MARKUP),
+    Output(IDS.YEAR_NOTES, MARKUP),
+    Output(IDS.PILLAR_TABLE, MARKUP),
     *chart_outputs(IDS.SPLIT_GRAPH),
     Output(IDS.SPLIT_GRAPH, "config"),
 )
@@ -152,9 +153,9 @@ def show_selected_year(year: int | None, operation_id: str | None, lang: str | N
     note = tf.gap_note(year, summary.budget_usd, summary.expenditure_usd, lang)
     return (
         _("Budget and expenditure in {year}").format(year=year),
-        budget_summary.summary_cards(summary, lang),
-        budget_summary.notes([note] if note else []),
-        budget_summary.pillar_table(split, year, lang),
+        markup(budget_summary.summary_cards(summary, lang)),
+        markup(budget_summary.notes([note] if note else [])),
+        markup(budget_summary.pillar_table(split, year, lang)),
         *chart_content(
             pillar_split_figure(split, year, operation.meta.source, lang),
             summaries.pillar_split_summary(split, year, lang),
@@ -169,7 +170,7 @@ def show_selected_year(year: int | None, operation_id: str | None, lang: str | N
     *chart_outputs(IDS.TOTALS_GRAPH),
     *chart_outputs(IDS.BUDGET_PILLARS_GRAPH),
     *chart_outputs(IDS.EXPENDITURE_PILLARS_GRAPH),
-    Output(IDS.CHART_NOTES, "children"),
+    Output(IDS.CHART_NOTES, MARKUP),
 )
 def show_years(year: int | None, operation_id: str | None, lang: str | None) -> tuple:
     if year is None or lang is None:
@@ -189,7 +190,7 @@ def show_years(year: int | None, operation_id: str | None, lang: str | None) -> 
         ),
         *_pillar_chart(operation, tf.BUDGET, "Budget", year, lang),
         *_pillar_chart(operation, tf.EXPENDITURE, "Expenditure", year, lang),
-        budget_summary.notes([*([no_bar] if no_bar else []), *tf.gap_notes(totals, lang)]),
+        markup(budget_summary.notes([*([no_bar] if no_bar else []), *tf.gap_notes(totals, lang)])),
     )
 
 
