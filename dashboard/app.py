@@ -40,7 +40,9 @@ from dashboard.transforms.view_state import (
     with_params,
 )
 
-PAGE_TITLE = "page-title"
+# Carries the document's title and language (data-title, data-lang), which
+# assets/js/document_meta.js applies: no clientside callback on every year switch.
+DOCUMENT_META = "document-meta"
 CLIENT_MESSAGES = "client-messages"
 COPY_STATUS = "copy-link-status"
 callbacks = CallbackSet()
@@ -94,7 +96,7 @@ def _shell(operation_ids: list[str]) -> html.Div:
             dcc.Store(id=ids.YEAR),
             dcc.Store(id=ids.OPERATION),
             dcc.Store(id=ids.LANG),
-            dcc.Store(id=PAGE_TITLE),
+            html.Div(id=DOCUMENT_META, hidden=True),
             dcc.Store(id=CLIENT_MESSAGES),
             html.A(id=ids.SKIP_LINK, href="#" + ids.PAGE_CONTENT, className="skip-link"),
             navbar([page.PATH for page in PAGES], operation_ids),
@@ -208,6 +210,8 @@ def translate_shell(lang: str | None, link_ids: list[dict]) -> tuple:
     Output(ids.YEAR_NOTICE, "is_open"),
     Output(ids.NAVBAR_TITLE, "children"),
     Output(ids.PRINT_FOOTER, "children"),
+    Output(DOCUMENT_META, "data-title"),
+    Output(DOCUMENT_META, "data-lang"),
     Output({"type": ids.NAV_LINK, "path": ALL}, "href"),
     Output({"type": ids.NAV_LINK, "path": ALL}, "className"),
     Output({"type": ids.LANG_LINK, "lang": ALL}, "href"),
@@ -252,6 +256,7 @@ def sync_view(
     meta = catalogue.get(operation_id).meta
     year, year_notice = resolve_year(query.get("year"), meta.years, meta.report_year, lang)
     notices = [notice for notice in (lang_notice, operation_notice, year_notice) if notice]
+    page = page_for(pathname)
     _ = translator(lang)
     # What only an operation or language change alters is sent only then: every
     # output sent makes the browser re-render, and a year switch is the common case.
@@ -273,6 +278,8 @@ def sync_view(
         _("{operation} · {year} · Source: {source}").format(
             operation=meta.name, year=year, source=meta.source
         ),
+        " · ".join((_(page.LABEL) if page else _("Page not found"), str(year), meta.name)),
+        lang,
         *_links(new_search, pathname or "/", lang, link_ids, lang_ids),
     )
 
@@ -306,7 +313,6 @@ callbacks.clientside(
 
 @callbacks.callback(
     Output(ids.PAGE_CONTENT, "children"),
-    Output(PAGE_TITLE, "data"),
     Input(ids.URL, "pathname"),
     Input(ids.OPERATION, "data"),
     Input(ids.LANG, "data"),
@@ -314,22 +320,21 @@ callbacks.clientside(
 )
 def route(
     pathname: str | None, operation_id: str | None, lang: str | None, search: str | None
-) -> tuple:
+) -> html.Div:
     """Render the page of the path, its year's figures and text already filled in;
     the query sets its filters' starting values and its year (as ``sync_view``
     resolves it)."""
     operation = runtime.operation(operation_id)
     lang = lang or DEFAULT_LANGUAGE
-    _ = translator(lang)
     page = page_for(pathname)
     if page is None:
-        return _not_found(pathname, search, lang), _("Page not found")
+        return _not_found(pathname, search, lang)
     query = read_query(search)
     meta = operation.meta
     year, _notice = resolve_year(query.get("year"), meta.years, meta.report_year, lang)
     content = page.layout(operation, lang, query)
     page.callbacks.prefill(content, year, meta.id, lang)
-    return content, _(page.LABEL)
+    return content
 
 
 def _not_found(pathname: str | None, search: str | None, lang: str) -> html.Div:
@@ -462,22 +467,3 @@ def link_all_data(operation_id: str | None, lang: str | None) -> tuple[str, str]
 )
 def toggle_navbar(_clicks: int, is_open: bool) -> bool:
     return not is_open
-
-
-callbacks.clientside(
-    """
-    function(pageTitle, year, operationName, lang) {
-        const parts = [pageTitle, year, operationName].filter(Boolean);
-        document.title = parts.join(" · ");
-        if (lang) {
-            document.documentElement.lang = lang;
-        }
-        return window.dash_clientside.no_update;
-    }
-    """,
-    Output(PAGE_TITLE, "id"),
-    Input(PAGE_TITLE, "data"),
-    Input(ids.YEAR, "data"),
-    Input(ids.NAVBAR_TITLE, "children"),
-    Input(ids.LANG, "data"),
-)

@@ -227,6 +227,22 @@ def test_bad_urls_get_the_dashboard_page(client, url):
     assert '<html lang="en">' in response.get_data(as_text=True)
 
 
+def test_url_callback_names_the_document_after_page_year_and_operation(client, app):
+    def document(search: str, path: str) -> dict:
+        request = body(app, "url.search", search, path, None, state=URL_STATE)
+        return client.post(UPDATE, json=request).json["response"]["document-meta"]
+
+    # Seed: the operation is the Kazakhstan Multi-Country Office; 2020 its report year.
+    assert document("?year=2019", "/budget") == {
+        "data-title": "Budget · 2019 · Kazakhstan Multi-Country Office",
+        "data-lang": "en",
+    }
+    assert document("?lang=fr", "/no-such-page") == {
+        "data-title": "Page introuvable · 2020 · Kazakhstan Multi-Country Office",
+        "data-lang": "fr",
+    }
+
+
 def test_bad_query_values_get_a_notice_from_the_url_callback(client, app):
     def view(search: str) -> dict:
         request = body(app, "url.search", search, "/", None, state=URL_STATE)
