@@ -415,6 +415,7 @@ callbacks.clientside(
     Output({"type": IMAGE_STATUS, "graph": MATCH}, "children"),
     Input({"type": IMAGE_BUTTON, "graph": MATCH, "format": ALL}, "n_clicks"),
     State(CLIENT_MESSAGES, "data"),
+    State(ids.YEAR, "data"),
     prevent_initial_call=True,
 )
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 from browser import assert_stayed_local, start
 from seed_values import P1_BUDGET, P2_BUDGET, YEARS
+from selenium.webdriver.support.ui import Select
 
 from dashboard.app import create_app
 
@@ -68,6 +69,21 @@ def test_selection_changes_the_downloaded_numbers(dash_duo):
     split = pd.read_csv(wait_for_file(folder, "kazakhstan-mco_budget-split-by-pillar_2021.csv"))
     assert split["budget_usd"].tolist() == [4050283.21, 1231765.0]
     assert split["expenditure_usd"].isna().all()  # null in the seed: an empty cell, not 0
+
+
+def test_a_chart_of_one_year_saves_under_the_selected_year(dash_duo):
+    start(dash_duo, create_app(), "/budget?year=2020")
+    folder = Path(dash_duo.download_path)
+    Select(dash_duo.find_element("#year-select")).select_by_value("2019")
+    dash_duo.wait_for_text_to_equal("#budget-year-heading", "Budget and expenditure in 2019")
+    dash_duo.wait_for_element("#budget-pillar-split .main-svg")
+    button = dash_duo.wait_for_element(
+        '[id*=\'"graph":"budget-pillar-split"\'][id*=\'"format":"png"\']'
+    )
+    dash_duo.driver.execute_script("arguments[0].click();", button)
+    image = wait_for_file(folder, "kazakhstan-mco_budget-split-by-pillar_2019.png")
+    assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert_stayed_local(dash_duo)
 
 
 def test_people_of_concern_csv_and_chart_image_name(dash_duo):

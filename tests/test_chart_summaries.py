@@ -276,7 +276,7 @@ def test_callbacks_fill_summary_and_table_with_the_figure(app):
         assert years[7] == (
             "Expenditure by pillar per year, 2016–2021. No expenditure reported for 2021."
         )
-        _map, map_text, _table, _config = overview.show_map(2020, OPERATION_ID, "en")
+        _map, map_text, _table = overview.show_map(2020, OPERATION_ID, "en")
         assert "Turkmenistan over 3,921" in map_text
         people = overview.show_people(2019, OPERATION_ID, "en")
         assert people[4] == "People of concern per year: 88,419 in 2018 and 106,489 in 2019."

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from dash import dcc, html
+from layout_tree import find
 
+from dashboard import runtime
 from dashboard.app import create_app
 from dashboard.data import load_operation
 from dashboard.figures import theme
@@ -128,11 +131,19 @@ def test_show_country_callback(app):
     assert none_pressed == ["false"]
 
 
-def test_show_map_callback_names_downloads_by_year(app):
+def test_map_keeps_one_file_name_and_its_save_buttons_add_the_year(app):
     with app.server.app_context():
-        figure, _summary, _table, config = overview.show_map(2019, OPERATION_ID, "en")
-    assert config["toImageButtonOptions"]["filename"] == (
-        "kazakhstan-mco_people-of-concern-by-country_2019"
+        figure, _summary, _table = overview.show_map(2019, OPERATION_ID, "en")
+        layout = overview.layout(runtime.operation(OPERATION_ID), "en")
+    graph = next(node for node in find(layout, dcc.Graph) if node.id == overview.IDS.MAP)
+    assert graph.config["toImageButtonOptions"]["filename"] == (
+        "kazakhstan-mco_people-of-concern-by-country"
     )
-    assert config["topojsonURL"].endswith("/assets/topojson/")
+    assert graph.config["topojsonURL"].endswith("/assets/topojson/")
+    holder = next(
+        node
+        for node in find(layout, html.Figure)
+        if node.to_plotly_json()["props"].get("aria-describedby") == "overview-map-summary"
+    )
+    assert holder.to_plotly_json()["props"]["data-image-year"] == "true"
     assert figure.layout.title.text == "People of concern named per country, 2019"

@@ -155,9 +155,15 @@ def chart_figure(
     summary: str = "",
     table: TextTable | None = None,
     frame_class: str = "",
+    one_year: bool = False,
 ) -> html.Figure:
     """The graph ``graph_id`` of ``what`` ("budget by pillar") with its summary, the
-    downloads of ``dataset`` and its table; empty until a callback fills them."""
+    downloads of ``dataset`` and its table; empty until a callback fills them.
+
+    A chart of the selected year only (``one_year``) keeps one ``filename`` in its
+    config, and its Save buttons add the year: plotly.js draws a chart from
+    scratch, twice, when its config changes, which a year switch would do.
+    """
     frame_classes = f"chart-frame {frame_class}".strip()
     frame = html.Div(chart(graph_id, filename, lang, figure), className=frame_classes)
     loading = dcc.Loading(
@@ -192,6 +198,7 @@ def chart_figure(
         **{
             "aria-label": gettext(lang, "Chart of {what}").format(what=what),
             "aria-describedby": summary_id(graph_id),
+            **({"data-image-year": "true"} if one_year else {}),
         },
     )
 

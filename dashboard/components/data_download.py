@@ -4,7 +4,8 @@ Data buttons name a dataset of ``dashboard.transforms.datasets``; one
 pattern-matching callback in the app shell answers every button with the
 numbers of the current selection as CSV or Excel.  Image buttons save the
 chart beside them as PNG (twice the screen resolution) or SVG in the browser,
-under the file name the chart's toolbar uses.
+under the file name the chart's toolbar uses, followed by the selected year for
+a chart of one year (``chart_figure(one_year=True)``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ FORMATS = (("csv", "CSV"), ("xlsx", "Excel"))
 IMAGE_FORMATS = (("png", "PNG"), ("svg", "SVG"))
 
 SAVE_IMAGE_SCRIPT = """
-function(clicks, messages) {
+function(clicks, messages, year) {
     const context = window.dash_clientside.callback_context;
     const trigger = context.triggered_id;
     if (!trigger || !clicks.some(Boolean)) {
@@ -33,9 +34,13 @@ function(clicks, messages) {
         return messages.not_drawn;
     }
     const options = (graph._context && graph._context.toImageButtonOptions) || {};
+    let filename = options.filename || trigger.graph;
+    if (year && holder.closest("[data-image-year]")) {
+        filename += "_" + year;
+    }
     window.Plotly.downloadImage(graph, {
         format: trigger.format,
-        filename: options.filename || trigger.graph,
+        filename: filename,
         scale: trigger.format === "png" ? 2 : 1,
         width: graph._fullLayout.width,
         height: graph._fullLayout.height,

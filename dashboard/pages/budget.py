@@ -16,7 +16,7 @@ from dash.exceptions import PreventUpdate
 from dashboard import runtime
 from dashboard.components import budget_summary
 from dashboard.components.callbacks import CallbackSet
-from dashboard.components.chart import chart_content, chart_figure, chart_outputs, graph_config
+from dashboard.components.chart import chart_content, chart_figure, chart_outputs
 from dashboard.components.markup import MARKUP, markup
 from dashboard.data import Operation
 from dashboard.figures import summaries
@@ -101,6 +101,7 @@ def layout(operation: Operation, lang: str, _query: Mapping[str, str] | None = N
                                     _("the year's split by pillar"),
                                     "budget-split-by-pillar",
                                     lang,
+                                    one_year=True,
                                 ),
                                 **column,
                             ),
@@ -141,7 +142,6 @@ def layout(operation: Operation, lang: str, _query: Mapping[str, str] | None = N
     Output(IDS.YEAR_NOTES, MARKUP),
     Output(IDS.PILLAR_TABLE, MARKUP),
     *chart_outputs(IDS.SPLIT_GRAPH),
-    Output(IDS.SPLIT_GRAPH, "config"),
 )
 def show_selected_year(year: int | None, operation_id: str | None, lang: str | None) -> tuple:
     if year is None or lang is None:
@@ -162,7 +162,6 @@ def show_selected_year(year: int | None, operation_id: str | None, lang: str | N
             tables.split_table(_dataset("budget-split-by-pillar", operation, year), year, lang),
             lang,
         ),
-        graph_config(f"{operation.meta.id}_budget-split-by-pillar_{year}", lang),
     )
 
 

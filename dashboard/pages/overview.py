@@ -15,7 +15,6 @@ from dashboard.components.chart import (
     chart_content,
     chart_figure,
     chart_outputs,
-    graph_config,
 )
 from dashboard.components.country_panel import country_buttons, country_panel, panel_prompt
 from dashboard.components.data_download import data_download
@@ -67,10 +66,6 @@ class IDS:
     POC_BREAKDOWN_CHART = "overview-poc-breakdown-chart"
 
 
-def _map_filename(operation_id: str, year: int) -> str:
-    return f"{operation_id}_people-of-concern-by-country_{year}"
-
-
 def _trend_filename(operation: Operation) -> str:
     years = sorted(int(year) for year in operation.people_of_concern["year"])
     span = f"{years[0]}-{years[-1]}" if years else "no-years"
@@ -115,11 +110,12 @@ def _map_section(operation: Operation, country: str | None, lang: str) -> html.S
                         [
                             chart_figure(
                                 IDS.MAP,
-                                _map_filename(meta.id, meta.report_year),
+                                f"{meta.id}_people-of-concern-by-country",
                                 _("people of concern by country"),
                                 "people-of-concern-by-country",
                                 lang,
                                 frame_class="map-frame",
+                                one_year=True,
                             ),
                             html.P(
                                 meta.map_disclaimer,
@@ -232,10 +228,7 @@ def show_key_figures(year: int | None, operation_id: str, lang: str | None) -> t
     )
 
 
-@callbacks.year_view(
-    *chart_outputs(IDS.MAP),
-    Output(IDS.MAP, "config"),
-)
+@callbacks.year_view(*chart_outputs(IDS.MAP))
 def show_map(year: int | None, operation_id: str, lang: str | None) -> tuple:
     if year is None or lang is None:
         raise PreventUpdate
@@ -254,10 +247,7 @@ def show_map(year: int | None, operation_id: str, lang: str | None) -> tuple:
     )
     summary = map_summary(shading, year, lang)
     table = chart_tables.country_table(shading, year, lang)
-    return (
-        *chart_content(figure, summary, table, lang),
-        graph_config(_map_filename(meta.id, year), lang),
-    )
+    return chart_content(figure, summary, table, lang)
 
 
 @callbacks.callback(
