@@ -59,7 +59,7 @@ print(json.dumps({"import_s": imported - start, "load_catalogue_s": loaded - imp
 
 
 def callback_bodies(base: str, operation: str) -> list[tuple[str, dict]]:
-    """Bodies of the page callbacks whose input is the year store alone and whose state
+    """Bodies of the page callbacks whose input is the year menu alone and whose state
     is the operation and language stores."""
     with urllib.request.urlopen(base + "/_dash-dependencies") as response:
         dependencies = json.load(response)
@@ -68,7 +68,7 @@ def callback_bodies(base: str, operation: str) -> list[tuple[str, dict]]:
     for dep in dependencies:
         inputs = [(i["id"], i["property"]) for i in dep["inputs"]]
         state = [(s["id"], s["property"]) for s in dep.get("state", [])]
-        if inputs != [("selected-year", "data")]:
+        if inputs != [("year-select", "value")]:
             continue
         if not set(state) <= set(values):
             continue
@@ -79,8 +79,8 @@ def callback_bodies(base: str, operation: str) -> list[tuple[str, dict]]:
         body = {
             "output": dep["output"],
             "outputs": outputs,
-            "inputs": [{"id": "selected-year", "property": "data", "value": 2020}],
-            "changedPropIds": ["selected-year.data"],
+            "inputs": [{"id": "year-select", "property": "value", "value": "2020"}],
+            "changedPropIds": ["year-select.value"],
             "state": [
                 {"id": id_, "property": prop, "value": values[id_, prop]} for id_, prop in state
             ],

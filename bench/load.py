@@ -113,6 +113,7 @@ class User:
     def callbacks(self, kind: str, prefixes: tuple[str, ...]) -> None:
         values = {
             ("selected-year", "data"): self.year,
+            ("year-select", "value"): str(self.year),
             ("operation-id", "data"): OPERATION,
             ("interface-language", "data"): "en",
             ("url", "search"): f"?year={self.year}",

@@ -276,7 +276,7 @@ def test_unknown_page_gets_page_not_found(client, app):
 
 
 def callback_request(app, **changes) -> dict:
-    request = body(app, "budget-year-heading.children", 2019, state=(OPERATION_ID, "en"))
+    request = body(app, "budget-year-heading.children", "2019", state=(OPERATION_ID, "en"))
     request.update(changes)
     return {key: value for key, value in request.items() if value is not None}
 
@@ -320,7 +320,7 @@ def bad_structures(app) -> dict[str, tuple[dict, str]]:
         ),
         "wrong property": (
             callback_request(app, inputs=wrong_prop),
-            "inputs[0]: expected property 'data'",
+            "inputs[0]: expected property 'value'",
         ),
         "outputs not objects": (callback_request(app, outputs=[1, 2]), "'outputs' must be"),
         "changedPropIds not strings": (
@@ -337,10 +337,15 @@ def with_year(app, year) -> dict:
 def test_wrong_structures_and_values_get_400_naming_the_problem(client, app):
     cases = dict(bad_structures(app))
     # Values the dashboard's own pages never send (seed lines 40-46: 2015-2021).
-    for year in ("abc", 2019.5, [2019], {"year": 2019}, True, -1, 10**30):
-        cases[f"year {year!r}"] = (with_year(app, year), "'selected-year' must be one of 2015-2021")
+    for year in ("abc", "1800", "２０１９", " 2019", 2019, 2019.5, ["2019"], True, "1" * 5000):
+        cases[f"year {year!r}"] = (with_year(app, year), "'year-select' must be one of 2015-2021")
+    # The year store holds a number; the contributions page reads it.
+    cases["year store as text"] = (
+        body(app, "contributions-heading.children", "2019", OPERATION_ID, None, "", state=("en",)),
+        "'selected-year' must be one of 2015-2021",
+    )
     cases["unknown operation"] = (
-        body(app, "budget-year-heading.children", 2019, state=("nope", "en")),
+        body(app, "budget-year-heading.children", "2019", state=("nope", "en")),
         "'operation-id' must be one of kazakhstan-mco",
     )
     cases["search not a string"] = (

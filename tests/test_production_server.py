@@ -22,7 +22,7 @@ from gunicorn_server import REPO, gunicorn, gunicorn_command
 CALLBACK = {
     "output": "..budget-year-heading.children...budget-summary.children..",
     "inputs": [
-        {"id": "selected-year", "property": "data", "value": 2019},
+        {"id": "year-select", "property": "value", "value": "2019"},
     ],
     "state": [
         {"id": "operation-id", "property": "data", "value": "kazakhstan-mco"},
@@ -68,7 +68,7 @@ def budget_callback(base: str) -> tuple[int, dict]:
         ],
         "inputs": CALLBACK["inputs"],
         "state": CALLBACK["state"],
-        "changedPropIds": ["selected-year.data"],
+        "changedPropIds": ["year-select.value"],
     }
     status, _headers, answer = request(
         base, "POST", UPDATE, json.dumps(payload), {"Content-Type": "application/json"}

@@ -50,7 +50,7 @@ class CallbackSet:
 
     def year_view(self, *outputs: Output) -> Callable[[YearView], YearView]:
         """Declare ``function(year, operation_id, lang)`` as what fills ``outputs`` for
-        the selected year (input: the year store; state: the operation and language,
+        the selected year (input: the year menu; state: the operation and language,
         whose changes re-render the whole page).
 
         The router fills these outputs itself when it renders a page (``prefill``),
@@ -80,8 +80,11 @@ class CallbackSet:
                 setattr(target, output.component_property, value)
 
     def _all_year_views(
-        self, year: int | None, operation_id: str | None, lang: str | None
+        self, menu_year: str | None, operation_id: str | None, lang: str | None
     ) -> tuple:
+        """Every year view's outputs for the year menu's value (a year as text,
+        checked by ``serving.callback_values``)."""
+        year = int(menu_year) if menu_year else None
         return tuple(
             value for _outputs, view in self._year_views for value in view(year, operation_id, lang)
         )
@@ -95,12 +98,15 @@ class CallbackSet:
         if self._year_views:
             # One callback for all: each callback the browser runs costs Dash's
             # renderer some ten store updates, each a pass over the whole page.
+            # Its input is the year menu itself rather than the year store, which
+            # a clientside callback fills from the menu: the request then leaves
+            # as soon as a year is picked, without waiting for that callback.
             outputs = [
                 output for view_outputs, _view in self._year_views for output in view_outputs
             ]
             app.callback(
                 *outputs,
-                Input(ids.YEAR, "data"),
+                Input(ids.YEAR_SELECT, "value"),
                 State(ids.OPERATION, "data"),
                 State(ids.LANG, "data"),
                 prevent_initial_call=True,
