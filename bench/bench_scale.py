@@ -98,7 +98,7 @@ def latencies(base: str, bodies: list[tuple[str, dict]], requests: int) -> dict[
     result: dict[str, list[float]] = {}
     for name, body in bodies:
         for _ in range(requests):
-            body["inputs"][0]["value"] = rng.choice(YEARS)
+            body["inputs"][0]["value"] = str(rng.choice(YEARS))
             payload = json.dumps(body)
             start = time.perf_counter()
             connection.request(
