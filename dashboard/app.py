@@ -285,10 +285,12 @@ def sync_view(
 
 
 # A year picked in the menu goes straight to the year store and the URL, in the
-# browser.  Dash holds back a callback while any running callback could still
-# change one of its inputs, so if the server's ``sync_view`` wrote the year, the
-# page's charts would wait for it; ``sync_view`` runs alongside them instead,
-# for the links, footer and notices.
+# browser.  The page's year views read the menu itself; the store's readers
+# (downloads, the country panel, contributions, narratives) get the year here
+# without a round trip.  Dash holds back a callback while any running callback
+# could still change one of its inputs, so ``sync_view``, which the new URL
+# starts, declares no output that those callbacks read: it runs alongside them
+# for the links, footer, title and notices.
 callbacks.clientside(
     """
     function(value, year, search) {

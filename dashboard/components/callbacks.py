@@ -55,10 +55,10 @@ class CallbackSet:
 
         The router fills these outputs itself when it renders a page (``prefill``),
         so the page's first charts arrive with its layout rather than one request
-        later.  On a year change, all the year views of a set run as
-        one callback (see ``register``).  The outputs depend on nothing else, so
-        they are computed once per operation, year and language and then served
-        from memory.
+        later.  On a year change, all the year views of a set run as one callback
+        (see ``register``).  The outputs depend on nothing else, so they are
+        computed once per operation, year and language and then served from
+        memory.
         """
 
         def record(function: YearView) -> YearView:
