@@ -22,8 +22,11 @@ def status() -> tuple[dict[str, object], int]:
     return {"status": "ok", "operations": catalogue.ids}, 200
 
 
+HEALTH_PATH = "/healthz"
+
+
 def install(server: flask.Flask) -> None:
-    @server.get("/healthz")
+    @server.get(HEALTH_PATH)
     def healthz() -> flask.Response:
         body, code = status()
         response = flask.jsonify(body)
