@@ -8,7 +8,9 @@ and back/forward restore the previous year.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
@@ -16,7 +18,7 @@ import flask
 from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html
 
 from dashboard import api, ids, runtime
-from dashboard.components.callbacks import CallbackSet
+from dashboard.components.callbacks import CallbackSet, fill, matching
 from dashboard.components.chart import add_table_toggle
 from dashboard.components.data_download import (
     DOWNLOAD,
@@ -34,6 +36,7 @@ from dashboard.server import harden
 from dashboard.transforms.datasets import build_dataset
 from dashboard.transforms.view_state import (
     read_query,
+    requested_location,
     resolve_language,
     resolve_operation,
     resolve_year,
@@ -64,7 +67,7 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
     runtime.install(app.server, catalogue)
     app.server.register_blueprint(api.blueprint)
     default = catalogue.get(None)
-    app.layout = _shell(catalogue.ids)
+    app.layout = functools.partial(_layout, catalogue.ids)
     callbacks.register(app)
     for page in PAGES:
         page.callbacks.register(app)
@@ -86,6 +89,48 @@ def _declare_page_language(response: flask.Response) -> flask.Response:
         html_text = response.get_data(as_text=True)
         response.set_data(html_text.replace('<html lang="en">', f'<html lang="{lang}">', 1))
     return response
+
+
+def _layout(operation_ids: list[str]) -> html.Div:
+    """The shell and, when the request says which page asks, that page's view.
+
+    Dash's renderer fetches the layout from the page, so the request's Referer
+    is the page's address (``serving.headers`` sets a same-origin
+    Referrer-Policy).  The layout then comes as the callbacks would leave it,
+    its charts drawn at once, with no callback run first.  Without a Referer
+    (an extension may drop it) the shell comes empty, its ``dcc.Location``
+    finds no address and sets one, and that starts the callbacks instead.
+    """
+    shell = _shell(operation_ids)
+    if not flask.has_request_context():  # Dash checks the layout when it is set
+        return shell
+    location = requested_location(flask.request.referrer, flask.request.host)
+    if location is not None:
+        _fill_view(shell, *location)
+    return shell
+
+
+def _fill_view(shell: html.Div, pathname: str, search: str, href: str) -> None:
+    """Fill ``shell`` in place with the view at ``pathname`` and ``search``."""
+    link_ids = [link.id for link in matching(shell, {"type": ids.NAV_LINK, "path": ALL})]
+    lang_ids = [link.id for link in matching(shell, {"type": ids.LANG_LINK, "lang": ALL})]
+    view = resolve_view(search, search, pathname, None, None, link_ids, lang_ids)
+    fill(shell, VIEW_OUTPUTS, view.outputs)
+    fill(shell, SHELL_TEXT_OUTPUTS, translate_shell(view.lang, link_ids))
+    fill(shell, ALL_DATA_OUTPUTS, link_all_data(view.operation_id, view.lang))
+    fill(
+        shell,
+        (
+            Output(ids.YEAR, "data"),
+            Output(ids.YEAR_SELECT, "value"),
+            Output(ids.PAGE_CONTENT, "children"),
+        ),
+        (view.year, str(view.year), route(pathname, view.operation_id, view.lang, search)),
+    )
+    # Every address property set, so the dcc.Location finds nothing to report
+    # when it mounts (a report would start the URL callbacks).
+    (url,) = matching(shell, ids.URL)
+    url.pathname, url.search, url.href, url.hash = pathname, search, href, ""
 
 
 def _shell(operation_ids: list[str]) -> html.Div:
@@ -147,7 +192,7 @@ def _shell(operation_ids: list[str]) -> html.Div:
     )
 
 
-@callbacks.callback(
+SHELL_TEXT_OUTPUTS = (
     Output(ids.SKIP_LINK, "children"),
     Output(ids.YEAR_LABEL, "children"),
     Output(ids.OPERATION_LABEL, "children"),
@@ -162,8 +207,14 @@ def _shell(operation_ids: list[str]) -> html.Div:
     Output(CLIENT_MESSAGES, "data"),
     Output(ids.SOURCE_LANGUAGE_NOTE, "children"),
     Output(ids.SOURCE_LANGUAGE_NOTE, "hidden"),
+)
+
+
+@callbacks.callback(
+    *SHELL_TEXT_OUTPUTS,
     Input(ids.LANG, "data"),
     State({"type": ids.NAV_LINK, "path": ALL}, "id"),
+    prevent_initial_call=True,
 )
 def translate_shell(lang: str | None, link_ids: list[dict]) -> tuple:
     """The shell's words in the interface language.
@@ -200,7 +251,7 @@ def translate_shell(lang: str | None, link_ids: list[dict]) -> tuple:
     )
 
 
-@callbacks.callback(
+VIEW_OUTPUTS = (
     Output(ids.URL, "search"),
     Output(ids.OPERATION_SELECT, "value"),
     Output(ids.YEAR_SELECT, "options"),
@@ -216,6 +267,20 @@ def translate_shell(lang: str | None, link_ids: list[dict]) -> tuple:
     Output({"type": ids.NAV_LINK, "path": ALL}, "className"),
     Output({"type": ids.LANG_LINK, "lang": ALL}, "href"),
     Output({"type": ids.LANG_LINK, "lang": ALL}, "className"),
+)
+
+
+class View(NamedTuple):
+    """The view a URL asks for, and ``VIEW_OUTPUTS``' values for it."""
+
+    year: int
+    operation_id: str
+    lang: str
+    outputs: tuple
+
+
+@callbacks.callback(
+    *VIEW_OUTPUTS,
     Input(ids.URL, "search"),
     Input(ids.URL, "pathname"),
     Input(ids.OPERATION_SELECT, "value"),
@@ -224,6 +289,7 @@ def translate_shell(lang: str | None, link_ids: list[dict]) -> tuple:
     State(ids.LANG, "data"),
     State({"type": ids.NAV_LINK, "path": ALL}, "id"),
     State({"type": ids.LANG_LINK, "lang": ALL}, "id"),
+    prevent_initial_call=True,
 )
 def sync_view(
     search: str | None,
@@ -243,11 +309,32 @@ def sync_view(
     only when the year changes: Dash would otherwise hold back every callback that
     reads the year (the page's charts) until this one answers, on each year pick.
     """
-    catalogue = runtime.catalogue()
     new_search = search or ""
     if ctx.triggered_id == ids.OPERATION_SELECT and selected_operation:
-        chosen = None if selected_operation == catalogue.default_id else selected_operation
+        default_id = runtime.catalogue().default_id
+        chosen = None if selected_operation == default_id else selected_operation
         new_search = with_params(new_search, op=chosen, year=None)
+    view = resolve_view(
+        search or "", new_search, pathname, current_operation, current_lang, link_ids, lang_ids
+    )
+    if view.year != current_year:
+        dash.set_props(ids.YEAR, {"data": view.year})
+        dash.set_props(ids.YEAR_SELECT, {"value": str(view.year)})
+    return view.outputs
+
+
+def resolve_view(
+    search: str,
+    new_search: str,
+    pathname: str | None,
+    current_operation: str | None,
+    current_lang: str | None,
+    link_ids: list[dict],
+    lang_ids: list[dict],
+) -> View:
+    """The view of ``new_search`` at ``pathname``, the browser being at ``search``
+    and showing ``current_operation`` in ``current_lang`` (None: nothing yet)."""
+    catalogue = runtime.catalogue()
     query = read_query(new_search)
     lang, lang_notice = resolve_language(query.get(LANGUAGE_PARAM))
     operation_id, operation_notice = resolve_operation(
@@ -261,11 +348,8 @@ def sync_view(
     # What only an operation or language change alters is sent only then: every
     # output sent makes the browser re-render, and a year switch is the common case.
     same_frame = operation_id == current_operation and lang == current_lang
-    if year != current_year:
-        dash.set_props(ids.YEAR, {"data": year})
-        dash.set_props(ids.YEAR_SELECT, {"value": str(year)})
-    return (
-        new_search if new_search != (search or "") else dash.no_update,
+    outputs = (
+        new_search if new_search != search else dash.no_update,
         dash.no_update if same_frame else operation_id,
         dash.no_update
         if same_frame
@@ -282,6 +366,7 @@ def sync_view(
         lang,
         *_links(new_search, pathname or "/", lang, link_ids, lang_ids),
     )
+    return View(year, operation_id, lang, outputs)
 
 
 # A year picked in the menu goes straight to the year store and the URL, in the
@@ -319,6 +404,7 @@ callbacks.clientside(
     Input(ids.OPERATION, "data"),
     Input(ids.LANG, "data"),
     State(ids.URL, "search"),
+    prevent_initial_call=True,
 )
 def route(
     pathname: str | None, operation_id: str | None, lang: str | None, search: str | None
@@ -443,11 +529,14 @@ callbacks.clientside(
 )
 
 
+ALL_DATA_OUTPUTS = (Output(ids.ALL_DATA_XLSX, "href"), Output(ids.ALL_DATA_ZIP, "href"))
+
+
 @callbacks.callback(
-    Output(ids.ALL_DATA_XLSX, "href"),
-    Output(ids.ALL_DATA_ZIP, "href"),
+    *ALL_DATA_OUTPUTS,
     Input(ids.OPERATION, "data"),
     Input(ids.LANG, "data"),
+    prevent_initial_call=True,
 )
 def link_all_data(operation_id: str | None, lang: str | None) -> tuple[str, str]:
     """Links to every table of the operation in one file (the data API's bundle).

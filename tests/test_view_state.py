@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dashboard.transforms.view_state import (
     read_query,
+    requested_location,
     resolve_operation,
     resolve_year,
     with_params,
@@ -37,3 +38,19 @@ def test_resolve_operation():
     assert resolve_operation("b", ["a", "b"], "a", "en") == ("b", None)
     operation, notice = resolve_operation("zzz", ["a", "b"], "a", "en")
     assert operation == "a" and "zzz" in notice
+
+
+def test_requested_location_is_a_page_of_this_site_only():
+    page = "http://localhost:8050/budget?year=2019&lang=fr"
+    assert requested_location(page, "localhost:8050") == (
+        "/budget",
+        "?year=2019&lang=fr",
+        page,
+    )
+    assert requested_location("https://localhost:8050", "localhost:8050") == (
+        "/",
+        "",
+        "https://localhost:8050",
+    )
+    for other in (None, "", "http://example.org/budget", "ftp://localhost:8050/", "/budget"):
+        assert requested_location(other, "localhost:8050") is None

@@ -11,11 +11,11 @@ from __future__ import annotations
 import functools
 import inspect
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import dash
-from dash import Input, Output, State
+from dash import ALL, Input, Output, State
 from plotly.io.json import to_json_plotly
 
 from dashboard import ids, runtime
@@ -70,14 +70,9 @@ class CallbackSet:
     def prefill(self, layout: Any, year: int, operation_id: str, lang: str) -> None:
         """Fill, in place, the outputs of every ``year_view`` whose components
         ``layout`` holds, as the callbacks would."""
-        by_id = {component.id: component for component in _components(layout)}
         for outputs, function in self._year_views:
-            targets = [by_id.get(output.component_id) for output in outputs]
-            if any(target is None for target in targets):
-                continue
-            values = function(year, operation_id, lang)
-            for output, target, value in zip(outputs, targets, values, strict=True):
-                setattr(target, output.component_property, value)
+            if all(matching(layout, output.component_id) for output in outputs):
+                fill(layout, outputs, function(year, operation_id, lang))
 
     def _all_year_views(
         self, menu_year: str | None, operation_id: str | None, lang: str | None
@@ -141,15 +136,44 @@ def _outputs_as_json(_operation: Operation, function: Callable[..., tuple], args
     return tuple(json.loads(to_json_plotly(value)) for value in function(*args))
 
 
+def fill(layout: Any, outputs: Sequence[Output], values: Sequence[Any]) -> None:
+    """Apply a callback's answer to ``layout`` in place, as the browser would:
+    each output's property on its component (a pattern-matching output: one value
+    per matching component, in layout order); ``no_update`` leaves a property."""
+    for output, value in zip(outputs, values, strict=True):
+        if value is dash.no_update:
+            continue
+        targets = matching(layout, output.component_id)
+        if isinstance(output.component_id, dict):
+            for target, item in zip(targets, value, strict=True):
+                setattr(target, output.component_property, item)
+        else:
+            (target,) = targets
+            setattr(target, output.component_property, value)
+
+
+def matching(layout: Any, component_id: str | dict) -> list[Any]:
+    """The components of ``layout`` with ``component_id``; in a dict id, ``ALL``
+    matches any value."""
+
+    def matches(candidate: Any) -> bool:
+        if isinstance(component_id, str) or not isinstance(candidate, dict):
+            return candidate == component_id
+        return candidate.keys() == component_id.keys() and all(
+            wanted is ALL or candidate[key] == wanted for key, wanted in component_id.items()
+        )
+
+    return [component for component in _components(layout) if matches(component.id)]
+
+
 def _components(node: Any) -> Iterator[Any]:
-    """Every component with a string id in the tree under ``node`` (pattern-matching
-    ids are dicts, which no ``year_view`` fills)."""
+    """Every component with an id in the tree under ``node``."""
     if isinstance(node, list | tuple):
         for child in node:
             yield from _components(child)
         return
     if not hasattr(node, "to_plotly_json"):
         return
-    if isinstance(getattr(node, "id", None), str):
+    if getattr(node, "id", None) is not None:
         yield node
     yield from _components(getattr(node, "children", None))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, gettext
 
@@ -28,6 +28,18 @@ def with_params(search: str | None, **params: object) -> str:
         else:
             query[key] = str(value)
     return "?" + urlencode(query) if query else ""
+
+
+def requested_location(referrer: str | None, host: str) -> tuple[str, str, str] | None:
+    """The path, query (``?...`` or empty) and address of ``referrer`` when it is
+    a page of this site (``host``, as in the request's Host header), else None."""
+    if not referrer:
+        return None
+    parts = urlsplit(referrer)
+    if parts.scheme not in ("http", "https") or parts.netloc != host:
+        return None
+    search = "?" + parts.query if parts.query else ""
+    return parts.path or "/", search, referrer
 
 
 def _shown(raw: str, length: int) -> str:

@@ -1,0 +1,61 @@
+"""A first load in headless Chromium: the view comes with the layout, so no
+callback runs before the charts draw; without a Referer, the callbacks build it.
+
+Expected budget figures: the seed's (see test_browser_budget.py).
+"""
+
+from __future__ import annotations
+
+from browser import assert_stayed_local, start
+from test_browser_budget import wait_for_year
+
+from dashboard.app import create_app
+
+CALLBACK_REQUESTS = """
+return performance.getEntriesByType('resource')
+  .filter((entry) => entry.name.includes('/_dash-update-component')).length;
+"""
+
+
+def callback_requests(dash_duo) -> int:
+    return dash_duo.driver.execute_script(CALLBACK_REQUESTS)
+
+
+class WithoutReferer:
+    """WSGI middleware dropping the Referer header, as some browser extensions do."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        environ.pop("HTTP_REFERER", None)
+        return self.app(environ, start_response)
+
+
+def test_first_load_draws_the_view_with_no_callback(dash_duo):
+    start(dash_duo, create_app(), "/budget?year=2019")
+    wait_for_year(dash_duo, 2019, timeout=20)
+    assert dash_duo.driver.title.startswith("Budget · 2019 · ")
+    assert (
+        dash_duo.find_element("a.nav-link.active")
+        .get_attribute("href")
+        .endswith("/budget?year=2019")
+    )
+    assert callback_requests(dash_duo) == 0
+    assert_stayed_local(dash_duo)
+
+
+def test_without_a_referer_the_callbacks_build_the_same_view(dash_duo):
+    app = create_app()
+    app.server.wsgi_app = WithoutReferer(app.server.wsgi_app)
+    start(dash_duo, app, "/budget?year=2019")
+    wait_for_year(dash_duo, 2019, timeout=20)
+    assert dash_duo.driver.title.startswith("Budget · 2019 · ")
+    assert dash_duo.find_element("#year-select").get_attribute("value") == "2019"
+    assert (
+        dash_duo.find_element("a.nav-link.active")
+        .get_attribute("href")
+        .endswith("/budget?year=2019")
+    )
+    assert callback_requests(dash_duo) > 0
+    assert_stayed_local(dash_duo)

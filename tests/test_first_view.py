@@ -1,0 +1,87 @@
+"""A page's first view comes with its layout, filled in for the address that asks.
+
+The renderer fetches ``/_dash-layout`` from the page, so the request's Referer
+names the page.  Expected values: the seed's years (lines 40-46) and its
+report year 2020; ``?year=2019`` picks 2019.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.app import create_app
+
+YEARS = ["2021", "2020", "2019", "2018", "2017", "2016", "2015"]
+SITE = "http://localhost"
+
+
+@pytest.fixture(scope="module")
+def client():
+    return create_app().server.test_client()
+
+
+def layout(client, referer: str | None) -> dict:
+    response = client.get("/_dash-layout", headers={"Referer": referer} if referer else {})
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def props_by_id(node, found: dict | None = None) -> dict:
+    """The props of every component with an id in a layout's JSON, by id (a
+    pattern-matching id as its sorted items)."""
+    found = {} if found is None else found
+    if isinstance(node, list):
+        for child in node:
+            props_by_id(child, found)
+    elif isinstance(node, dict) and isinstance(node.get("props"), dict):
+        props = node["props"]
+        key = props.get("id")
+        if key is not None:
+            found[key if isinstance(key, str) else tuple(sorted(key.items()))] = props
+        props_by_id(props.get("children"), found)
+    return found
+
+
+def test_the_budget_page_comes_filled_in_for_its_address(client):
+    props = props_by_id(layout(client, SITE + "/budget?year=2019&lang=fr"))
+    assert props["selected-year"]["data"] == 2019
+    assert props["year-select"]["value"] == "2019"
+    assert [option["value"] for option in props["year-select"]["options"]] == YEARS
+    assert props["interface-language"]["data"] == "fr"
+    assert props["operation-id"]["data"] == "kazakhstan-mco"
+    # Every address property set: the dcc.Location reports nothing when it mounts.
+    url = props["url"]
+    assert (url["pathname"], url["search"], url["hash"]) == ("/budget", "?year=2019&lang=fr", "")
+    assert url["href"] == SITE + "/budget?year=2019&lang=fr"
+    budget_link = props[(("path", "/budget"), ("type", "nav-link"))]
+    assert budget_link["href"] == "/budget?year=2019&lang=fr"
+    assert budget_link["className"] == "nav-link active"
+    assert props["year-notice"]["is_open"] is False
+    assert props["document-meta"]["data-lang"] == "fr"
+    assert " · 2019 · " in props["document-meta"]["data-title"]
+    for graph in ("budget-pillar-split", "budget-vs-expenditure", "budget-by-pillar"):
+        assert props[graph]["figure"]["data"], graph
+    assert "2019" in props["budget-pillar-split"]["figure"]["layout"]["title"]["text"]
+    assert "2019" in props["budget-year-heading"]["children"]
+
+
+def test_a_bad_year_in_the_address_shows_the_report_year_with_a_notice(client):
+    props = props_by_id(layout(client, SITE + "/?year=1999"))
+    assert props["selected-year"]["data"] == 2020
+    assert props["year-notice"]["is_open"] is True
+    assert "1999" in props["year-notice"]["children"]
+    assert "2020" in props["overview-results-heading"]["children"]
+
+
+def test_an_unknown_page_comes_as_not_found(client):
+    props = props_by_id(layout(client, SITE + "/no-such-page"))
+    assert props["document-meta"]["data-title"].startswith("Page not found")
+    assert props["page-content"]["children"]
+
+
+@pytest.mark.parametrize("referer", [None, "http://example.org/budget?year=2019"])
+def test_without_this_site_s_address_the_shell_comes_empty(client, referer):
+    props = props_by_id(layout(client, referer))
+    assert props["page-content"].get("children") is None
+    assert props["selected-year"].get("data") is None
+    assert props["url"].get("search") is None and props["url"].get("pathname") is None
