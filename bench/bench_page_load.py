@@ -84,7 +84,7 @@ def main() -> None:
             with contextlib.ExitStack() as stack:
                 urls = {"app": (page_url(base, page), spec)}
                 if graphs:
-                    figures = {START_YEAR: figures_for(base, found["posts"], ids, START_YEAR)}
+                    figures = {START_YEAR: figures_for(base, page, ids, START_YEAR)}
                     name = f"floor{page.replace('/', '_') or '_'}.html"
                     floor_url = static + write_floor(folder, name, graphs, figures, START_YEAR)
                     urls["floor"] = (

@@ -100,8 +100,7 @@ def main() -> None:
             floor = bare = None
             if graphs:
                 figures = {
-                    year: figures_for(base, found["posts"], ids, year)
-                    for year in {*YEARS, START_YEAR}
+                    year: figures_for(base, page, ids, year) for year in {*YEARS, START_YEAR}
                 }
                 name = f"switch{page.replace('/', '_') or '_'}.html"
                 url = static + write_floor(folder, name, graphs, figures, START_YEAR)

@@ -20,19 +20,18 @@ import re
 import shutil
 import tempfile
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 from common import (
     REPO,
-    callback_posts_with_urls,
     chrome,
     gunicorn,
     install_harness,
     network_events,
     plotly_js_path,
-    post_json,
     static_server,
     wait_ready,
 )
@@ -84,15 +83,14 @@ def page_url(base: str, page: str, year: int = START_YEAR) -> str:
 
 
 def discover(driver, base: str, page: str, settle: float = 2.5) -> dict:
-    """Load ``page`` once: its graphs (id, size) and the callback requests it sends."""
+    """Load ``page`` once: its graphs (id, size)."""
     install_harness(driver, load_spec(page, 0))
-    network_events(driver)
     driver.get(page_url(base, page))
     wait_ready(driver)
     time.sleep(settle)  # let every callback and lazy chunk finish
     graphs = driver.execute_script(GRAPHS_JS)
-    posts = callback_posts_with_urls(network_events(driver))
-    return {"page": page, "graphs": graphs, "posts": posts}
+    network_events(driver)  # drop the log, so it does not grow
+    return {"page": page, "graphs": graphs}
 
 
 def with_year(body: dict, year: int) -> dict:
@@ -134,27 +132,23 @@ def _graphs_in(tree) -> Iterator[dict]:
             yield from _graphs_in(props.get("children"))
 
 
-def figures_for(base: str, posts: list[dict], graph_ids: list[str], year: int) -> list[dict]:
-    """The figure (and config) of each graph for ``year``, from the app's own callbacks:
-    the chart callbacks of a year switch, or the page router, which renders a page
-    with its first figures in place."""
-    found: dict[str, dict] = {}
-    for post in posts:
-        output = post["body"]["output"]
-        if ".figure" not in output and "page-content.children" not in output:
-            continue
-        _status, raw = post_json(base + post["path"], with_year(post["body"], year))
-        for component_id, props in json.loads(raw)["response"].items():
-            if "figure" in props:
-                found[component_id] = {"figure": props["figure"], "config": props.get("config")}
-            for graph in _graphs_in(props.get("children")):
-                found.setdefault(
-                    graph["id"], {"figure": graph["figure"], "config": graph.get("config")}
-                )
+def figures_for(base: str, page: str, graph_ids: list[str], year: int) -> list[dict]:
+    """The figure (and config) of each graph of ``page`` for ``year``, as the app
+    serves them: its layout, asked for by the page at that year (the Referer),
+    comes with the page's charts in place."""
+    request = urllib.request.Request(
+        base + "/_dash-layout", headers={"Referer": page_url(base, page, year)}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        layout = json.loads(response.read())
+    found = {graph["id"]: graph for graph in _graphs_in(layout)}
     missing = [graph_id for graph_id in graph_ids if graph_id not in found]
     if missing:
-        raise RuntimeError(f"no callback returned the figure of {missing}")
-    return [found[graph_id] for graph_id in graph_ids]
+        raise RuntimeError(f"the layout of {page} at {year} holds no figure for {missing}")
+    return [
+        {"figure": found[graph_id]["figure"], "config": found[graph_id].get("config")}
+        for graph_id in graph_ids
+    ]
 
 
 DEFAULT_CONFIG = {

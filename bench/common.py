@@ -206,14 +206,6 @@ def static_server(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
-def post_json(url: str, body: object, timeout: float = 30.0) -> tuple[int, bytes]:
-    request = urllib.request.Request(
-        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
-    )
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        return response.status, response.read()
-
-
 # ---------------------------------------------------------------- browser
 
 
