@@ -3,7 +3,8 @@
 The URL is the state of the view: ``?year=2019&op=<id>``.  One callback keeps
 the selectors and the stores (year, operation, language) in step with it, and a
 year picked in the menu is written to it, so a copied link reproduces the view
-and back/forward restore the previous year.
+and back/forward restore the previous year.  A first load gets the view already
+filled in with the layout (``_layout``), so no callback runs before it shows.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
     )
     harden(app)  # last: the CSP hashes every inline script registered above
     app.server.after_request(_declare_page_language)
+    app.server.after_request(_keep_layout_to_its_page)
     return app
 
 
@@ -88,6 +90,15 @@ def _declare_page_language(response: flask.Response) -> flask.Response:
     if lang in LANGUAGES and lang != DEFAULT_LANGUAGE and response.mimetype == "text/html":
         html_text = response.get_data(as_text=True)
         response.set_data(html_text.replace('<html lang="en">', f'<html lang="{lang}">', 1))
+    return response
+
+
+def _keep_layout_to_its_page(response: flask.Response) -> flask.Response:
+    """The layout is filled in for the page that asks (``_layout``): no cache may
+    hand one page's layout to another."""
+    if flask.request.path.endswith("/_dash-layout"):
+        response.headers["Cache-Control"] = "no-store"
+        response.vary.add("Referer")
     return response
 
 

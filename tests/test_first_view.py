@@ -85,3 +85,9 @@ def test_without_this_site_s_address_the_shell_comes_empty(client, referer):
     assert props["page-content"].get("children") is None
     assert props["selected-year"].get("data") is None
     assert props["url"].get("search") is None and props["url"].get("pathname") is None
+
+
+def test_no_cache_hands_one_page_s_layout_to_another(client):
+    response = client.get("/_dash-layout", headers={"Referer": SITE + "/budget"})
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Referer" in response.headers["Vary"]
