@@ -126,17 +126,24 @@ def _fill_view(shell: html.Div, pathname: str, search: str, href: str) -> None:
     link_ids = [link.id for link in matching(shell, {"type": ids.NAV_LINK, "path": ALL})]
     lang_ids = [link.id for link in matching(shell, {"type": ids.LANG_LINK, "lang": ALL})]
     view = resolve_view(search, search, pathname, None, None, link_ids, lang_ids)
-    fill(shell, VIEW_OUTPUTS, view.outputs)
-    fill(shell, SHELL_TEXT_OUTPUTS, translate_shell(view.lang, link_ids))
-    fill(shell, ALL_DATA_OUTPUTS, link_all_data(view.operation_id, view.lang))
     fill(
         shell,
         (
+            *VIEW_OUTPUTS,
+            *SHELL_TEXT_OUTPUTS,
+            *ALL_DATA_OUTPUTS,
             Output(ids.YEAR, "data"),
             Output(ids.YEAR_SELECT, "value"),
             Output(ids.PAGE_CONTENT, "children"),
         ),
-        (view.year, str(view.year), route(pathname, view.operation_id, view.lang, search)),
+        (
+            *view.outputs,
+            *translate_shell(view.lang, link_ids),
+            *link_all_data(view.operation_id, view.lang),
+            view.year,
+            str(view.year),
+            route(pathname, view.operation_id, view.lang, search),
+        ),
     )
     # Every address property set, so the dcc.Location finds nothing to report
     # when it mounts (a report would start the URL callbacks).

@@ -70,9 +70,10 @@ class CallbackSet:
     def prefill(self, layout: Any, year: int, operation_id: str, lang: str) -> None:
         """Fill, in place, the outputs of every ``year_view`` whose components
         ``layout`` holds, as the callbacks would."""
+        components = list(_components(layout))
         for outputs, function in self._year_views:
-            if all(matching(layout, output.component_id) for output in outputs):
-                fill(layout, outputs, function(year, operation_id, lang))
+            if all(_select(components, output.component_id) for output in outputs):
+                _fill(components, outputs, function(year, operation_id, lang))
 
     def _all_year_views(
         self, menu_year: str | None, operation_id: str | None, lang: str | None
@@ -140,10 +141,21 @@ def fill(layout: Any, outputs: Sequence[Output], values: Sequence[Any]) -> None:
     """Apply a callback's answer to ``layout`` in place, as the browser would:
     each output's property on its component (a pattern-matching output: one value
     per matching component, in layout order); ``no_update`` leaves a property."""
+    _fill(list(_components(layout)), outputs, values)
+
+
+def matching(layout: Any, component_id: str | dict) -> list[Any]:
+    """The components of ``layout`` with ``component_id``; in a dict id, ``ALL``
+    matches any value."""
+    return _select(list(_components(layout)), component_id)
+
+
+def _fill(components: list[Any], outputs: Sequence[Output], values: Sequence[Any]) -> None:
+    """``fill`` on a tree's ``components``, collected once for all the outputs."""
     for output, value in zip(outputs, values, strict=True):
         if value is dash.no_update:
             continue
-        targets = matching(layout, output.component_id)
+        targets = _select(components, output.component_id)
         if isinstance(output.component_id, dict):
             for target, item in zip(targets, value, strict=True):
                 setattr(target, output.component_property, item)
@@ -152,10 +164,7 @@ def fill(layout: Any, outputs: Sequence[Output], values: Sequence[Any]) -> None:
             setattr(target, output.component_property, value)
 
 
-def matching(layout: Any, component_id: str | dict) -> list[Any]:
-    """The components of ``layout`` with ``component_id``; in a dict id, ``ALL``
-    matches any value."""
-
+def _select(components: list[Any], component_id: str | dict) -> list[Any]:
     def matches(candidate: Any) -> bool:
         if isinstance(component_id, str) or not isinstance(candidate, dict):
             return candidate == component_id
@@ -163,7 +172,7 @@ def matching(layout: Any, component_id: str | dict) -> list[Any]:
             wanted is ALL or candidate[key] == wanted for key, wanted in component_id.items()
         )
 
-    return [component for component in _components(layout) if matches(component.id)]
+    return [component for component in components if matches(component.id)]
 
 
 def _components(node: Any) -> Iterator[Any]:

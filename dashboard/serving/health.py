@@ -6,6 +6,8 @@ import flask
 
 from dashboard import runtime
 
+HEALTH_PATH = "/healthz"
+
 
 def status() -> tuple[dict[str, object], int]:
     try:
@@ -20,9 +22,6 @@ def status() -> tuple[dict[str, object], int]:
     if not catalogue.operations or problems:
         return {"status": "error", "error": f"data missing for {problems or 'all operations'}"}, 503
     return {"status": "ok", "operations": catalogue.ids}, 200
-
-
-HEALTH_PATH = "/healthz"
 
 
 def install(server: flask.Flask) -> None:
