@@ -33,7 +33,7 @@ from urllib.parse import urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import psutil
-from common import REPO, gunicorn, percentile, print_table, write_results
+from common import REPO, callback_outputs, gunicorn, percentile, print_table, write_results
 from synthetic import YEARS, write_operations
 
 COMMAND = "python bench/bench_scale.py"
@@ -75,7 +75,7 @@ def callback_bodies(base: str, operation: str) -> list[tuple[str, dict]]:
         if not dep["output"].startswith(CALLBACK_PREFIXES):
             continue
         parts = dep["output"].strip(".").split("...")
-        outputs = [dict(zip(("id", "property"), p.rsplit(".", 1), strict=True)) for p in parts]
+        outputs = callback_outputs(dep["output"])
         body = {
             "output": dep["output"],
             "outputs": outputs,

@@ -248,6 +248,21 @@ def network_events(driver) -> list[dict]:
     return events
 
 
+def callback_outputs(output_key: str) -> list[dict]:
+    """A multi-output callback's key in ``/_dash-dependencies`` as the outputs the
+    browser posts; a dict id (``{"set":"/budget","type":"year-shown"}``) as a dict."""
+    outputs = []
+    for part in output_key.strip(".").split("..."):
+        component_id, prop = part.rsplit(".", 1)
+        outputs.append(
+            {
+                "id": json.loads(component_id) if component_id.startswith("{") else component_id,
+                "property": prop,
+            }
+        )
+    return outputs
+
+
 def callback_posts_with_urls(events: list[dict]) -> list[dict]:
     """The ``/_dash-update-component`` requests among ``events``: path (with Dash's
     query) and JSON body, in the order the browser sent them."""

@@ -31,7 +31,7 @@ from urllib.parse import urlparse
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import gunicorn
+from common import callback_outputs, gunicorn
 from load_client import Session
 
 OPERATION = "kazakhstan-mco"
@@ -66,8 +66,7 @@ def callback_body(dependency: dict, values: dict[tuple[str, str], object]) -> di
     def entries(items: list[dict]) -> list[dict]:
         return [dict(item, value=values.get((item["id"], item["property"]))) for item in items]
 
-    parts = dependency["output"].strip(".").split("...")
-    outputs = [dict(zip(("id", "property"), part.rsplit(".", 1), strict=True)) for part in parts]
+    outputs = callback_outputs(dependency["output"])
     return {
         "output": dependency["output"],
         "outputs": outputs if dependency["output"].startswith("..") else outputs[0],
@@ -78,8 +77,10 @@ def callback_body(dependency: dict, values: dict[tuple[str, str], object]) -> di
 
 
 def plain_ids(dependency: dict) -> bool:
-    items = dependency["inputs"] + dependency.get("state", []) + [{"id": dependency["output"]}]
-    return not any("{" in item["id"] for item in items)
+    """No wildcard (``["ALL"]``, ``["MATCH"]``) anywhere: one value per input, state
+    and output, as ``callback_body`` sends them (a fixed dict id is fine)."""
+    items = [*dependency["inputs"], *dependency.get("state", []), {"id": dependency["output"]}]
+    return not any('["' in item["id"] for item in items)
 
 
 class User:

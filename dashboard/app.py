@@ -396,7 +396,7 @@ def resolve_view(
 # for the links, footer, title and notices.
 callbacks.clientside(
     """
-    function(value, year, search) {
+    function(value, _shown, year, search) {
         const noUpdate = window.dash_clientside.no_update;
         const picked = parseInt(value, 10);
         if (!value || picked === year) {
@@ -410,6 +410,7 @@ callbacks.clientside(
     Output(ids.YEAR, "data"),
     Output(ids.URL, "search", allow_duplicate=True),
     Input(ids.YEAR_SELECT, "value"),
+    Input({"type": ids.YEAR_SHOWN, "set": ALL}, "data"),
     State(ids.YEAR, "data"),
     State(ids.URL, "search"),
     prevent_initial_call=True,
@@ -426,7 +427,7 @@ callbacks.clientside(
 )
 def route(
     pathname: str | None, operation_id: str | None, lang: str | None, search: str | None
-) -> html.Div:
+) -> list:
     """Render the page of the path, its year's figures and text already filled in;
     the query sets its filters' starting values and its year (as ``sync_view``
     resolves it)."""
@@ -434,13 +435,13 @@ def route(
     lang = lang or DEFAULT_LANGUAGE
     page = page_for(pathname)
     if page is None:
-        return _not_found(pathname, search, lang)
+        return [_not_found(pathname, search, lang)]
     query = read_query(search)
     meta = operation.meta
     year, _notice = resolve_year(query.get("year"), meta.years, meta.report_year, lang)
     content = page.layout(operation, lang, query)
     page.callbacks.prefill(content, year, meta.id, lang)
-    return content
+    return [content, *page.callbacks.year_shown(year)]
 
 
 def _not_found(pathname: str | None, search: str | None, lang: str) -> html.Div:

@@ -20,6 +20,8 @@ ALL_DATA_ZIP = "all-data-zip"
 LANG = "interface-language"
 LANG_LINK = "language-link"
 YEAR_LABEL = "year-label"
+# A page's year views write the year they show here (see CallbackSet.year_shown).
+YEAR_SHOWN = "year-shown"
 OPERATION_LABEL = "operation-label"
 SKIP_LINK = "skip-link"
 SHARE_SECTION = "share-section"

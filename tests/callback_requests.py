@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import dash
+from dash import ALL, ALLSMALLER, MATCH
 
 UPDATE = "/_dash-update-component"
 
@@ -24,6 +26,25 @@ def _is_pattern(component_id: Any) -> bool:
     return isinstance(component_id, dict) or str(component_id).startswith("{")
 
 
+def callback_outputs(output_key: str) -> list[dict]:
+    """The outputs of a multi-output callback's key in ``/_dash-dependencies``
+    (``..a.children...{"set":"/x","type":"y"}.data..``), as the browser describes them."""
+    described = []
+    for part in output_key.strip(".").split("..."):
+        component_id, prop = part.rsplit(".", 1)
+        if component_id.startswith("{"):
+            component_id = json.loads(component_id)
+        described.append({"id": component_id, "property": prop})
+    return described
+
+
+def _is_wildcard(component_id: Any) -> bool:
+    """An output id that matches many components (an ``ALL`` in it), not one dict id."""
+    return isinstance(component_id, dict) and any(
+        value is ALL or value is MATCH or value is ALLSMALLER for value in component_id.values()
+    )
+
+
 def _entry(item: dict, value: Any) -> dict | list:
     """An input or state entry; a pattern's value is already the list of matched entries."""
     if _is_pattern(item["id"]):
@@ -35,14 +56,14 @@ def body(app: dash.Dash, first_output: str, *values: Any, state: tuple = ()) -> 
     """A request for the callback with ``first_output``, giving its inputs ``values``.
 
     A pattern-matching input or state takes the list of entries it matched (``[]``
-    for none); a pattern-matching output is sent as matching no component.
+    for none); a wildcard output is sent as matching no component.
     """
     key = output_key(app, first_output)
     spec = app.callback_map[key]
     outputs = spec["output"] if isinstance(spec["output"], list) else [spec["output"]]
     described = [
         []
-        if _is_pattern(o.component_id)
+        if _is_wildcard(o.component_id)
         else {"id": o.component_id, "property": o.component_property}
         for o in outputs
     ]

@@ -24,12 +24,15 @@ def graphs(component) -> dict[str, dcc.Graph]:
     found = {}
 
     def walk(node):
+        if isinstance(node, list | tuple):
+            for child in node:
+                walk(child)
+            return
         if isinstance(node, dcc.Graph):
             found[node.id] = node
         children = getattr(node, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            if child is not None and hasattr(child, "to_plotly_json"):
-                walk(child)
+        if children is not None:
+            walk(children)
 
     walk(component)
     return found

@@ -16,7 +16,7 @@ import subprocess
 from urllib.parse import urlparse
 
 import psutil
-from callback_requests import UPDATE
+from callback_requests import UPDATE, callback_outputs
 from gunicorn_server import REPO, gunicorn, gunicorn_command
 
 CALLBACK = {
@@ -62,10 +62,7 @@ def budget_callback(base: str) -> tuple[int, dict]:
     spec = next(d for d in json.loads(page) if d["output"].startswith("..budget-year-heading"))
     payload = {
         "output": spec["output"],
-        "outputs": [
-            {"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]}
-            for part in spec["output"].strip(".").split("...")
-        ],
+        "outputs": callback_outputs(spec["output"]),
         "inputs": CALLBACK["inputs"],
         "state": CALLBACK["state"],
         "changedPropIds": ["year-select.value"],

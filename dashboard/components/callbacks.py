@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import dash
-from dash import ALL, Input, Output, State
+from dash import ALL, Input, Output, State, dcc
 from plotly.io.json import to_json_plotly
 
 from dashboard import ids, runtime
@@ -30,7 +30,9 @@ VIEW_CACHE_SIZE = 256
 
 
 class CallbackSet:
-    def __init__(self) -> None:
+    def __init__(self, name: str = "") -> None:
+        """``name`` tells apart the year views of several sets (one per page)."""
+        self._year_shown_id = {"type": ids.YEAR_SHOWN, "set": name}
         self._server: list[tuple[tuple, dict, Callable]] = []
         self._client: list[tuple[str, tuple, dict]] = []
         self._year_views: list[tuple[tuple[Output, ...], YearView]] = []
@@ -75,15 +77,24 @@ class CallbackSet:
             if all(_select(components, output.component_id) for output in outputs):
                 _fill(components, outputs, function(year, operation_id, lang))
 
+    def year_shown(self, year: int) -> list[dcc.Store]:
+        """What a page of this set adds to its layout: a store that its year views,
+        run as one callback, fill with the year they show.
+
+        A callback that takes it as an input (the shell's, which writes the year to
+        the URL) is held back by Dash until the year views have answered, so the
+        browser handles the charts' answer first.  None without year views.
+        """
+        return [dcc.Store(id=self._year_shown_id, data=year)] if self._year_views else []
+
     def _all_year_views(
         self, menu_year: str | None, operation_id: str | None, lang: str | None
     ) -> tuple:
         """Every year view's outputs for the year menu's value (a year as text,
-        checked by ``serving.callback_values``)."""
+        checked by ``serving.callback_values``), then the year shown."""
         year = int(menu_year) if menu_year else None
-        return tuple(
-            value for _outputs, view in self._year_views for value in view(year, operation_id, lang)
-        )
+        views = (view(year, operation_id, lang) for _outputs, view in self._year_views)
+        return (*(value for outputs in views for value in outputs), year)
 
     def clientside(self, script: str, *args: Any, **kwargs: Any) -> None:
         self._client.append((script, args, kwargs))
@@ -102,6 +113,7 @@ class CallbackSet:
             ]
             app.callback(
                 *outputs,
+                Output(self._year_shown_id, "data"),
                 Input(ids.YEAR_SELECT, "value"),
                 State(ids.OPERATION, "data"),
                 State(ids.LANG, "data"),

@@ -32,7 +32,7 @@ from dashboard.transforms.datasets import build_dataset
 
 PATH = "/budget"
 LABEL = N_("Budget")
-callbacks = CallbackSet()
+callbacks = CallbackSet(PATH)
 
 
 class IDS:

@@ -25,7 +25,7 @@ from dashboard.transforms.view_state import read_query, with_params
 
 PATH = "/contributions"
 LABEL = N_("Contributions")
-callbacks = CallbackSet()
+callbacks = CallbackSet(PATH)
 
 
 class IDS:

@@ -18,7 +18,7 @@ from dashboard.transforms import narratives as tf
 
 PATH = "/narratives"
 LABEL = N_("Narratives")
-callbacks = CallbackSet()
+callbacks = CallbackSet(PATH)
 
 
 class IDS:

@@ -42,7 +42,7 @@ from dashboard.transforms.view_state import read_query, with_params
 
 PATH = "/"
 LABEL = N_("Overview")
-callbacks = CallbackSet()
+callbacks = CallbackSet(PATH)
 
 
 class IDS:
