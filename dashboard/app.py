@@ -83,15 +83,21 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
     return app
 
 
+# dcc.Graph's code, which its bundle fetches only when the first graph mounts
+# (and, having no fingerprint in its URL, asks the server again on every load).
+GRAPH_CHUNK = "_dash-component-suites/dash/dcc/async-graph.js"
+
+
 def _preloads(prefix: str) -> str:
-    """Links that start the requests Dash's renderer makes first (the layout and the
-    callbacks' list) with the page, while its scripts still load and run, instead of
-    after them.  The renderer's own requests then take these answers (``as="fetch"``
-    and ``crossorigin="anonymous"`` match its same-origin ``fetch``)."""
-    return "".join(
+    """Links that start, with the page, the requests Dash makes only once its
+    scripts have loaded and run: the layout and the callbacks' list, which the
+    renderer fetches (``as="fetch"`` and ``crossorigin="anonymous"`` match its
+    same-origin ``fetch``), and the graphs' code."""
+    fetches = "".join(
         f'\n<link rel="preload" href="{prefix}{name}" as="fetch" crossorigin="anonymous">'
         for name in ("_dash-layout", "_dash-dependencies")
     )
+    return fetches + f'\n<link rel="preload" href="{prefix}{GRAPH_CHUNK}" as="script">'
 
 
 def _declare_page_language(response: flask.Response) -> flask.Response:

@@ -17,10 +17,10 @@ return performance.getEntriesByType('resource')
 """
 
 
-# Where each request for the layout and the callbacks' list came from.
+# Where each request for the layout, the callbacks' list and the graphs' code came from.
 STARTUP_REQUESTS = """
 return performance.getEntriesByType('resource')
-  .filter((entry) => /\\/_dash-(layout|dependencies)$/.test(entry.name))
+  .filter((entry) => /\\/(_dash-layout|_dash-dependencies|async-graph\\.js)$/.test(entry.name))
   .map((entry) => [entry.name.split('/').pop(), entry.initiatorType]);
 """
 
@@ -53,13 +53,17 @@ def test_first_load_draws_the_view_with_no_callback(dash_duo):
     assert_stayed_local(dash_duo)
 
 
-def test_the_layout_is_requested_once_by_the_page_preload(dash_duo):
-    """The page's preload links start both requests, and the renderer takes their
-    answers rather than asking again."""
+def test_the_layout_and_graph_code_are_requested_once_by_the_page_preloads(dash_duo):
+    """The page's preload links start these requests, and the renderer and the
+    graphs' loader take their answers rather than asking again."""
     start(dash_duo, create_app(), "/budget?year=2019")
     wait_for_year(dash_duo, 2019, timeout=20)
     requests = dash_duo.driver.execute_script(STARTUP_REQUESTS)
-    assert sorted(requests) == [["_dash-dependencies", "link"], ["_dash-layout", "link"]]
+    assert sorted(requests) == [
+        ["_dash-dependencies", "link"],
+        ["_dash-layout", "link"],
+        ["async-graph.js", "link"],
+    ]
 
 
 def test_without_a_referer_the_callbacks_build_the_same_view(dash_duo):
