@@ -21,21 +21,7 @@ def app():
 
 
 def graphs(component) -> dict[str, dcc.Graph]:
-    found = {}
-
-    def walk(node):
-        if isinstance(node, list | tuple):
-            for child in node:
-                walk(child)
-            return
-        if isinstance(node, dcc.Graph):
-            found[node.id] = node
-        children = getattr(node, "children", None)
-        if children is not None:
-            walk(children)
-
-    walk(component)
-    return found
+    return {graph.id: graph for graph in find(component, dcc.Graph)}
 
 
 def test_layout_names_the_downloads_after_operation_what_and_years(app):
