@@ -34,6 +34,7 @@ from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_PARAM, LANGUAGES, translat
 from dashboard.pages import PAGES, page_for
 from dashboard.paths import assets_dir
 from dashboard.server import harden
+from dashboard.serving.scripts import PolyfillFreeDash
 from dashboard.transforms.datasets import build_dataset
 from dashboard.transforms.view_state import (
     read_query,
@@ -56,7 +57,7 @@ add_table_toggle(callbacks)
 def create_app(data_dir: Path | str | None = None) -> dash.Dash:
     """Load and validate the data, then build the app around it."""
     catalogue = runtime.load_catalogue(data_dir)
-    app = dash.Dash(
+    app = PolyfillFreeDash(
         __name__,
         assets_folder=str(assets_dir()),
         title="Operation dashboard",

@@ -24,6 +24,12 @@ return performance.getEntriesByType('resource')
   .map((entry) => [entry.name.split('/').pop(), entry.initiatorType]);
 """
 
+SCRIPT_PATHS = """
+return Array.from(document.scripts, (script) => script.src)
+  .filter(Boolean)
+  .map((src) => new URL(src).pathname);
+"""
+
 
 def callback_requests(dash_duo) -> int:
     return dash_duo.driver.execute_script(CALLBACK_REQUESTS)
@@ -64,6 +70,19 @@ def test_the_layout_and_graph_code_are_requested_once_by_the_page_preloads(dash_
         ["_dash-layout", "link"],
         ["async-graph.js", "link"],
     ]
+
+
+def test_the_page_runs_without_the_babel_polyfill(dash_duo):
+    """Dash's bundles still find the one thing they used from it, the global
+    ``regeneratorRuntime`` (set by dash-bootstrap-components' bundle): the
+    lazy-loaded graphs draw, with no error logged."""
+    start(dash_duo, create_app(), "/budget?year=2019")
+    wait_for_year(dash_duo, 2019, timeout=20)
+    scripts = dash_duo.driver.execute_script(SCRIPT_PATHS)
+    assert any("dash_renderer" in path for path in scripts)
+    assert not [path for path in scripts if "polyfill" in path]
+    assert dash_duo.driver.execute_script("return typeof regeneratorRuntime.wrap") == "function"
+    assert_stayed_local(dash_duo)
 
 
 def test_without_a_referer_the_callbacks_build_the_same_view(dash_duo):
