@@ -19,7 +19,7 @@ import flask
 from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html
 
 from dashboard import api, ids, runtime
-from dashboard.components.callbacks import CallbackSet, fill, matching
+from dashboard.components.callbacks import CallbackSet, fill, matching, of_type
 from dashboard.components.chart import add_table_toggle
 from dashboard.components.data_download import (
     DOWNLOAD,
@@ -37,6 +37,7 @@ from dashboard.server import harden
 from dashboard.serving.scripts import PolyfillFreeDash
 from dashboard.transforms.datasets import build_dataset
 from dashboard.transforms.view_state import (
+    query_year,
     read_query,
     requested_location,
     resolve_language,
@@ -165,10 +166,15 @@ def _fill_view(shell: html.Div, pathname: str, search: str, href: str) -> None:
             route(pathname, view.operation_id, view.lang, search),
         ),
     )
-    # Every address property set, so the dcc.Location finds nothing to report
-    # when it mounts (a report would start the URL callbacks).
-    (url,) = matching(shell, ids.URL)
-    url.pathname, url.search, url.href, url.hash = pathname, search, href, ""
+    # Every address property set, so no dcc.Location (the shell's, a page's own)
+    # finds anything to report when it mounts: a report would start callbacks.
+    for location in of_type(shell, dcc.Location):
+        location.pathname, location.search, location.href, location.hash = (
+            pathname,
+            search,
+            href,
+            "",
+        )
 
 
 def _shell(operation_ids: list[str]) -> html.Div:
@@ -458,7 +464,7 @@ def route(
         return [_not_found(pathname, search, lang)]
     query = read_query(search)
     meta = operation.meta
-    year, _notice = resolve_year(query.get("year"), meta.years, meta.report_year, lang)
+    year = query_year(query, meta.years, meta.report_year)
     content = page.layout(operation, lang, query)
     page.callbacks.prefill(content, year, meta.id, lang)
     return [content, *page.callbacks.year_shown(year)]

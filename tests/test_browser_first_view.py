@@ -6,6 +6,8 @@ Expected budget figures: the seed's (see test_browser_budget.py).
 
 from __future__ import annotations
 
+import time
+
 from browser import assert_stayed_local, start
 from test_browser_budget import wait_for_year
 
@@ -55,6 +57,23 @@ def test_first_load_draws_the_view_with_no_callback(dash_duo):
         .get_attribute("href")
         .endswith("/budget?year=2019")
     )
+    assert callback_requests(dash_duo) == 0
+    assert_stayed_local(dash_duo)
+
+
+def test_first_load_of_the_overview_runs_no_callback_either(dash_duo):
+    """Its own dcc.Location and its country store report nothing when they mount,
+    and the country panel comes filled in."""
+    start(dash_duo, create_app(), "/?year=2020&country=TKM")
+    dash_duo.wait_for_text_to_equal("#overview-poc-year", "People of concern, 2020", timeout=20)
+    # Seed line 58: "over 3,900 stateless persons in Turkmenistan".
+    dash_duo.wait_for_contains_text("#overview-country-panel", "over 3,900")
+    time.sleep(1)  # a callback a mounted component started would have been sent by now
+    assert callback_requests(dash_duo) == 0
+    dash_duo.driver.get(dash_duo.server_url + "/?year=2020")
+    dash_duo.wait_for_text_to_equal("#overview-poc-year", "People of concern, 2020", timeout=20)
+    dash_duo.wait_for_contains_text("#overview-country-panel", "Select a country")
+    time.sleep(1)
     assert callback_requests(dash_duo) == 0
     assert_stayed_local(dash_duo)
 

@@ -91,3 +91,38 @@ def test_no_cache_hands_one_page_s_layout_to_another(client):
     response = client.get("/_dash-layout", headers={"Referer": SITE + "/budget"})
     assert response.headers["Cache-Control"] == "no-store"
     assert "Referer" in response.headers["Vary"]
+
+
+def texts(node) -> list[str]:
+    """Every string in a layout JSON's tree of children."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, list):
+        return [text for child in node for text in texts(child)]
+    if isinstance(node, dict) and isinstance(node.get("props"), dict):
+        return texts(node["props"].get("children"))
+    return []
+
+
+def test_the_overview_comes_with_the_country_of_its_address_shown(client):
+    props = props_by_id(layout(client, SITE + "/?year=2020&country=TKM"))
+    assert props["overview-selected-country"]["data"] == "TKM"
+    # Seed line 58: "over 3,900 stateless persons in Turkmenistan" (2020).
+    assert any("over 3,900" in text for text in texts(props["overview-country-panel"]["children"]))
+    pressed = {
+        dict(key)["country"]: value["aria-pressed"]
+        for key, value in props.items()
+        if isinstance(key, tuple) and dict(key)["type"] == "overview-country-button"
+    }
+    assert pressed == {"KAZ": "false", "TKM": "true", "UZB": "false"}
+    # The page's own dcc.Location too has every address property set.
+    url = props["overview-url"]
+    assert (url["pathname"], url["search"], url["hash"]) == ("/", "?year=2020&country=TKM", "")
+    assert url["href"] == SITE + "/?year=2020&country=TKM"
+
+
+def test_with_no_country_the_overview_s_store_holds_no_data(client):
+    """A store mounted with ``data: null`` reports a change and runs the panel's callback."""
+    props = props_by_id(layout(client, SITE + "/?year=2020"))
+    assert "data" not in props["overview-selected-country"]
+    assert props["overview-country-panel"]["children"]["props"]["children"].startswith("Select a")

@@ -162,6 +162,11 @@ def matching(layout: Any, component_id: str | dict) -> list[Any]:
     return _select(list(_components(layout)), component_id)
 
 
+def of_type(layout: Any, component_type: type) -> list[Any]:
+    """Every component of ``component_type``, with an id, in ``layout``."""
+    return [component for component in _components(layout) if isinstance(component, component_type)]
+
+
 def _fill(components: list[Any], outputs: Sequence[Output], values: Sequence[Any]) -> None:
     """``fill`` on a tree's ``components``, collected once for all the outputs."""
     for output, value in zip(outputs, values, strict=True):

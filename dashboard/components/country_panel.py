@@ -14,8 +14,11 @@ from dashboard.transforms.formatting import format_key_figure
 from dashboard.transforms.population_types import population_type_name
 
 
-def country_buttons(countries: list[tuple[str, str]], button_type: str) -> html.Ul:
-    """One button per ``(iso3, name)``; ids are ``{"type": button_type, "country": iso3}``."""
+def country_buttons(
+    countries: list[tuple[str, str]], button_type: str, pressed: str | None = None
+) -> html.Ul:
+    """One button per ``(iso3, name)``; ids are ``{"type": button_type, "country": iso3}``;
+    the ``pressed`` country's is pressed (``aria-pressed``)."""
     return html.Ul(
         [
             html.Li(
@@ -25,6 +28,7 @@ def country_buttons(countries: list[tuple[str, str]], button_type: str) -> html.
                     type="button",
                     n_clicks=0,
                     className="btn btn-outline-primary btn-sm country-button",
+                    **{"aria-pressed": "true" if code == pressed else "false"},
                 ),
             )
             for code, name in countries

@@ -38,7 +38,7 @@ from dashboard.transforms.people_of_concern import (
     trend,
 )
 from dashboard.transforms.population import country_figures, country_shading_of
-from dashboard.transforms.view_state import read_query, with_params
+from dashboard.transforms.view_state import query_year, read_query, with_params
 
 PATH = "/"
 LABEL = N_("Overview")
@@ -95,14 +95,18 @@ def _country(operation: Operation, query: Mapping[str, str] | None) -> str | Non
     return wanted if wanted in operation.meta.countries else None
 
 
-def _map_section(operation: Operation, country: str | None, lang: str) -> html.Section:
+def _map_section(operation: Operation, country: str | None, year: int, lang: str) -> html.Section:
+    """The map and the country list, with the panel of ``country`` in ``year``
+    already filled in (``show_country`` updates it)."""
     _ = translator(lang)
     meta = operation.meta
     countries = [(code, country_name(code, lang)) for code in meta.countries]
     return html.Section(
         [
             html.H2(_("Where the operation works"), id=IDS.MAP_HEADING, className="h4"),
-            dcc.Store(id=IDS.SELECTED_COUNTRY, data=country),
+            # No ``data`` at all for no country: a store mounted with ``data=None``
+            # reports a change (its memory holds nothing), and show_country would run.
+            dcc.Store(id=IDS.SELECTED_COUNTRY, **({"data": country} if country else {})),
             dcc.Location(id=IDS.URL, refresh=False),
             dbc.Row(
                 [
@@ -129,9 +133,9 @@ def _map_section(operation: Operation, country: str | None, lang: str) -> html.S
                     dbc.Col(
                         [
                             html.H3(_("Countries"), className="h6"),
-                            country_buttons(countries, IDS.COUNTRY_BUTTON),
+                            country_buttons(countries, IDS.COUNTRY_BUTTON, country),
                             html.Div(
-                                panel_prompt(lang),
+                                _panel(operation, country, year, lang),
                                 id=IDS.PANEL,
                                 role="region",
                                 className="country-panel",
@@ -191,11 +195,13 @@ def _people_section(operation: Operation, lang: str) -> html.Section:
 
 
 def layout(operation: Operation, lang: str, query: Mapping[str, str] | None = None) -> html.Div:
+    meta = operation.meta
+    year = query_year(query or {}, meta.years, meta.report_year)
     return html.Div(
         [
-            html.H1(operation.meta.name, className="h2 mb-4"),
+            html.H1(meta.name, className="h2 mb-4"),
             _key_figures_section(lang),
-            _map_section(operation, _country(operation, query), lang),
+            _map_section(operation, _country(operation, query), year, lang),
             _people_section(operation, lang),
         ]
     )
@@ -288,19 +294,25 @@ def select_country(
     State(ids.OPERATION, "data"),
     State({"type": IDS.COUNTRY_BUTTON, "country": ALL}, "id"),
     State(ids.LANG, "data"),
+    prevent_initial_call=True,
 )
 def show_country(
     country: str | None, year: int | None, operation_id: str, buttons: list, lang: str | None
 ) -> tuple:
+    """The panel of the country selected, for the year; the layout comes with it
+    filled in, so it runs only when either changes."""
     if year is None or lang is None:
         raise PreventUpdate
-    operation = runtime.operation(operation_id)
     pressed = ["true" if button["country"] == country else "false" for button in buttons]
+    return _panel(runtime.operation(operation_id), country, year, lang), pressed
+
+
+def _panel(operation: Operation, country: str | None, year: int, lang: str) -> list | html.P:
     if country not in operation.meta.countries:
-        return panel_prompt(lang), pressed
+        return panel_prompt(lang)
     figures = country_figures(operation.population_by_country, year, country, lang)
     named = naming_country(results_for(operation.key_figures, year), country)
-    return country_panel(country_name(country, lang), year, figures, named, lang), pressed
+    return country_panel(country_name(country, lang), year, figures, named, lang)
 
 
 @callbacks.year_view(

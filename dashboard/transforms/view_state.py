@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, gettext
@@ -74,6 +75,12 @@ def resolve_year(
     return default, message.format(
         value=_shown(raw, 20), first=min(years), last=max(years), default=default
     )
+
+
+def query_year(query: Mapping[str, str], years: tuple[int, ...], default: int) -> int:
+    """The year a page's query shows: its ``year`` when usable, else ``default``
+    (``resolve_year`` without the notice)."""
+    return resolve_year(query.get("year"), years, default, DEFAULT_LANGUAGE)[0]
 
 
 def resolve_operation(
