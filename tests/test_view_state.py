@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dashboard.transforms.view_state import (
+    query_year,
     read_query,
     requested_location,
     resolve_operation,
@@ -32,6 +33,12 @@ def test_resolve_year():
         year, notice = resolve_year(bad, YEARS, 2020, "en")
         assert year == 2020
         assert notice and "showing 2020" in notice
+
+
+def test_query_year_is_the_year_a_query_shows():
+    assert query_year({"year": "2019", "country": "TKM"}, YEARS, 2020) == 2019
+    assert query_year({}, YEARS, 2020) == 2020
+    assert query_year({"year": "1800"}, YEARS, 2020) == 2020
 
 
 def test_resolve_operation():
