@@ -466,7 +466,7 @@ def route(
     meta = operation.meta
     year = query_year(query, meta.years, meta.report_year)
     content = page.layout(operation, lang, query)
-    page.callbacks.prefill(content, year, meta.id, lang)
+    page.callbacks.prefill(content, year, meta.id, lang, search or "")
     return [content, *page.callbacks.year_shown(year)]
 
 

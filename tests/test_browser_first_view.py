@@ -10,6 +10,7 @@ import time
 
 from browser import assert_stayed_local, start
 from test_browser_budget import wait_for_year
+from test_browser_contributions import choose_type, tables
 
 from dashboard.app import create_app
 
@@ -75,6 +76,26 @@ def test_first_load_of_the_overview_runs_no_callback_either(dash_duo):
     dash_duo.wait_for_contains_text("#overview-country-panel", "Select a country")
     time.sleep(1)
     assert callback_requests(dash_duo) == 0
+    assert_stayed_local(dash_duo)
+
+
+def test_pages_without_charts_run_no_callback_on_a_first_load(dash_duo):
+    """Their views come filled in for the address, the donor filter included;
+    choosing another donor type still asks the server."""
+    start(dash_duo, create_app(), "/narratives?year=2020")
+    dash_duo.wait_for_text_to_equal("#narratives-heading", "Narratives, 2020", timeout=20)
+    # Seed line 65, the 2020 year-end report's key achievements.
+    dash_duo.wait_for_contains_text("#narratives-content", "approved statelessness determination")
+    time.sleep(1)
+    assert callback_requests(dash_duo) == 0
+    dash_duo.driver.get(dash_duo.server_url + "/contributions?year=2021&donor=government")
+    dash_duo.wait_for_text_to_equal("#contributions-heading", "Contributions in 2021", timeout=20)
+    # Seed lines 93, 103, 126, 135: four contributions from governments in 2021.
+    dash_duo._wait_for(lambda _: len(tables(dash_duo)["rows"]) == 4, None, "4 rows")
+    time.sleep(1)
+    assert callback_requests(dash_duo) == 0
+    assert len(choose_type(dash_duo, "private", 14)["rows"]) == 14  # seed: 14 private
+    assert callback_requests(dash_duo) > 0
     assert_stayed_local(dash_duo)
 
 

@@ -126,3 +126,25 @@ def test_with_no_country_the_overview_s_store_holds_no_data(client):
     props = props_by_id(layout(client, SITE + "/?year=2020"))
     assert "data" not in props["overview-selected-country"]
     assert props["overview-country-panel"]["children"]["props"]["children"].startswith("Select a")
+
+
+def test_the_narratives_come_with_the_year_s_documents(client):
+    """Seed lines 48-87: the 2020 year-end report, then the 2020 plan."""
+    props = props_by_id(layout(client, SITE + "/narratives?year=2020"))
+    assert props["narratives-heading"]["children"] == "Narratives, 2020"
+    shown = texts(props["narratives-content"]["children"])
+    assert "Key achievements" in shown and "Working environment" in shown
+    # Seed line 65, a bullet of the key achievements' Markdown.
+    assert any("Kazakhstan approved statelessness determination procedures" in t for t in shown)
+
+
+def test_the_contributions_come_filtered_as_their_address_says(client):
+    """Seed lines 93, 103, 126, 135: Germany x3 and Ireland gave as governments in 2021."""
+    props = props_by_id(layout(client, SITE + "/contributions?year=2021&donor=government"))
+    assert props["contributions-type-filter"]["value"] == "government"
+    assert props["contributions-heading"]["children"] == "Contributions in 2021"
+    table = texts(props["contributions-table"]["children"])
+    assert table.count("Germany") == 3 * 2 and table.count("Ireland") == 1 * 2
+    assert "Private donors" not in table
+    counts = texts(props["contributions-counts"]["children"])
+    assert "Germany" in counts and "Ireland" in counts

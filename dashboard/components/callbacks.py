@@ -27,6 +27,12 @@ YearView = Callable[[int | None, str | None, str | None], tuple]
 # arguments: a year view's are about 70 KiB (so at most some 18 MiB), and the
 # shipped operation's 9 years in two languages take 90 for the year views.
 VIEW_CACHE_SIZE = 256
+# A year view's arguments, as the shell's components hold them.
+YEAR_VIEW_ARGUMENTS = (
+    Input(ids.YEAR, "data"),
+    State(ids.OPERATION, "data"),
+    State(ids.LANG, "data"),
+)
 
 
 class CallbackSet:
@@ -36,6 +42,9 @@ class CallbackSet:
         self._server: list[tuple[tuple, dict, Callable]] = []
         self._client: list[tuple[str, tuple, dict]] = []
         self._year_views: list[tuple[tuple[Output, ...], YearView]] = []
+        # What ``prefill`` runs: outputs, the inputs and states whose values the
+        # function takes (in order), and the function.
+        self._prefilled: list[tuple[tuple[Output, ...], tuple[Input | State, ...], Callable]] = []
 
     def callback(
         self, *args: Any, remember: bool = False, **kwargs: Any
@@ -46,6 +55,26 @@ class CallbackSet:
 
         def record(function: Callable) -> Callable:
             self._server.append((args, kwargs, remembered(function) if remember else function))
+            return function
+
+        return record
+
+    def page_view(self, *args: Any) -> Callable[[Callable], Callable]:
+        """Declare a remembered callback (see ``callback``) that fills part of a page
+        from the shell's year, operation, language and address query and from the
+        page's own inputs.
+
+        The router fills its outputs when it renders the page (``prefill``), so
+        the callback runs only when one of its inputs changes later: a first load
+        shows the page without a request.
+        """
+
+        def record(function: Callable) -> Callable:
+            view = remembered(function)
+            outputs = tuple(arg for arg in args if isinstance(arg, Output))
+            dependencies = tuple(arg for arg in args if isinstance(arg, Input | State))
+            self._prefilled.append((outputs, dependencies, view))
+            self._server.append((args, {"prevent_initial_call": True}, view))
             return function
 
         return record
@@ -64,18 +93,38 @@ class CallbackSet:
         """
 
         def record(function: YearView) -> YearView:
-            self._year_views.append((outputs, remembered(function)))
+            view = remembered(function)
+            self._year_views.append((outputs, view))
+            self._prefilled.append((outputs, YEAR_VIEW_ARGUMENTS, view))
             return function
 
         return record
 
-    def prefill(self, layout: Any, year: int, operation_id: str, lang: str) -> None:
-        """Fill, in place, the outputs of every ``year_view`` whose components
-        ``layout`` holds, as the callbacks would."""
+    def prefill(
+        self, layout: Any, year: int, operation_id: str, lang: str, search: str = ""
+    ) -> None:
+        """Fill, in place, the outputs of every ``year_view`` and ``page_view``
+        whose components ``layout`` holds, as the callbacks would for the shell's
+        ``year``, ``operation_id``, ``lang`` and address query ``search``; a page's
+        own inputs are read from ``layout``."""
         components = list(_components(layout))
-        for outputs, function in self._year_views:
+        shell = {
+            (ids.YEAR, "data"): year,
+            (ids.OPERATION, "data"): operation_id,
+            (ids.LANG, "data"): lang,
+            (ids.URL, "search"): search,
+        }
+
+        def value(dependency: Input | State) -> Any:
+            key = (dependency.component_id, dependency.component_property)
+            if key in shell:
+                return shell[key]
+            (component,) = _select(components, dependency.component_id)
+            return getattr(component, dependency.component_property)
+
+        for outputs, dependencies, function in self._prefilled:
             if all(_select(components, output.component_id) for output in outputs):
-                _fill(components, outputs, function(year, operation_id, lang))
+                _fill(components, outputs, function(*map(value, dependencies)))
 
     def year_shown(self, year: int) -> list[dcc.Store]:
         """What a page of this set adds to its layout: a store that its year views,

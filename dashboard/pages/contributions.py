@@ -135,7 +135,7 @@ def _nothing_to_count(year: int, lang: str) -> html.P:
     )
 
 
-@callbacks.callback(
+@callbacks.page_view(
     Output(IDS.HEADING, "children"),
     Output(IDS.SUMMARY, "children"),
     Output(IDS.TABLE, "children"),
@@ -146,7 +146,6 @@ def _nothing_to_count(year: int, lang: str) -> html.P:
     Input(IDS.TYPE_FILTER, "value"),
     Input(ids.URL, "search"),
     State(ids.LANG, "data"),
-    remember=True,
 )
 def show_contributions(
     year: int | None,

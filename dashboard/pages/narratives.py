@@ -46,14 +46,13 @@ def layout(operation: Operation, lang: str, _query: Mapping[str, str] | None = N
     )
 
 
-@callbacks.callback(
+@callbacks.page_view(
     Output(IDS.HEADING, "children"),
     Output(IDS.CONTENT, "children"),
     Input(ids.YEAR, "data"),
     Input(ids.OPERATION, "data"),
     Input(ids.URL, "search"),
     State(ids.LANG, "data"),
-    remember=True,
 )
 def show_narratives(
     year: int | None, operation_id: str | None, search: str | None, lang: str | None
