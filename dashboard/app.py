@@ -19,6 +19,7 @@ import flask
 from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html
 
 from dashboard import api, ids, runtime
+from dashboard.components.callback_check import check_callbacks
 from dashboard.components.callbacks import CallbackSet, fill, matching, of_type
 from dashboard.components.chart import add_table_toggle
 from dashboard.components.data_download import (
@@ -29,6 +30,7 @@ from dashboard.components.data_download import (
     SAVE_IMAGE_SCRIPT,
 )
 from dashboard.components.navbar import navbar
+from dashboard.data import Operation
 from dashboard.exports.files import to_csv_bytes, to_xlsx_bytes
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_PARAM, LANGUAGES, translator
 from dashboard.pages import PAGES, page_for
@@ -64,6 +66,9 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
         title="Operation dashboard",
         update_title=None,
         serve_locally=True,
+        # Checked once here (``check_callbacks``) rather than in every browser,
+        # which would need every page's layout sent inside each page.
+        suppress_callback_exceptions=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1).replace(
@@ -76,13 +81,24 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
     callbacks.register(app)
     for page in PAGES:
         page.callbacks.register(app)
-    app.validation_layout = html.Div(
-        [_shell(catalogue.ids), *(page.layout(default, DEFAULT_LANGUAGE) for page in PAGES)]
-    )
+    check_callbacks(app, _every_page(catalogue.ids, default))
     harden(app)  # last: the CSP hashes every inline script registered above
     app.server.after_request(_declare_page_language)
     app.server.after_request(_keep_layout_to_its_page)
     return app
+
+
+def _every_page(operation_ids: list[str], operation: Operation) -> html.Div:
+    """The shell with every page in it, as ``route`` renders them: what every
+    callback's components are checked against."""
+    year = operation.meta.report_year
+    return html.Div(
+        [
+            _shell(operation_ids),
+            *(page.layout(operation, DEFAULT_LANGUAGE) for page in PAGES),
+            *(store for page in PAGES for store in page.callbacks.year_shown(year)),
+        ]
+    )
 
 
 # dcc.Graph's code, which its bundle fetches only when the first graph mounts

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import dash
-from dash import ALL, Input, Output, State, dcc
+from dash import ALL, ALLSMALLER, MATCH, Input, Output, State, dcc
 from plotly.io.json import to_json_plotly
 
 from dashboard import ids, runtime
@@ -27,6 +27,7 @@ YearView = Callable[[int | None, str | None, str | None], tuple]
 # arguments: a year view's are about 70 KiB (so at most some 18 MiB), and the
 # shipped operation's 9 years in two languages take 90 for the year views.
 VIEW_CACHE_SIZE = 256
+WILDCARDS = (ALL, MATCH, ALLSMALLER)
 # A year view's arguments, as the shell's components hold them.
 YEAR_VIEW_ARGUMENTS = (
     Input(ids.YEAR, "data"),
@@ -107,7 +108,7 @@ class CallbackSet:
         whose components ``layout`` holds, as the callbacks would for the shell's
         ``year``, ``operation_id``, ``lang`` and address query ``search``; a page's
         own inputs are read from ``layout``."""
-        components = list(_components(layout))
+        components = list(components_with_ids(layout))
         shell = {
             (ids.YEAR, "data"): year,
             (ids.OPERATION, "data"): operation_id,
@@ -119,11 +120,11 @@ class CallbackSet:
             key = (dependency.component_id, dependency.component_property)
             if key in shell:
                 return shell[key]
-            (component,) = _select(components, dependency.component_id)
+            (component,) = select(components, dependency.component_id)
             return getattr(component, dependency.component_property)
 
         for outputs, dependencies, function in self._prefilled:
-            if all(_select(components, output.component_id) for output in outputs):
+            if all(select(components, output.component_id) for output in outputs):
                 _fill(components, outputs, function(*map(value, dependencies)))
 
     def year_shown(self, year: int) -> list[dcc.Store]:
@@ -202,18 +203,17 @@ def fill(layout: Any, outputs: Sequence[Output], values: Sequence[Any]) -> None:
     """Apply a callback's answer to ``layout`` in place, as the browser would:
     each output's property on its component (a pattern-matching output: one value
     per matching component, in layout order); ``no_update`` leaves a property."""
-    _fill(list(_components(layout)), outputs, values)
+    _fill(list(components_with_ids(layout)), outputs, values)
 
 
 def matching(layout: Any, component_id: str | dict) -> list[Any]:
-    """The components of ``layout`` with ``component_id``; in a dict id, ``ALL``
-    matches any value."""
-    return _select(list(_components(layout)), component_id)
+    """The components of ``layout`` with ``component_id`` (see ``select``)."""
+    return select(list(components_with_ids(layout)), component_id)
 
 
 def of_type(layout: Any, component_type: type) -> list[Any]:
     """Every component of ``component_type``, with an id, in ``layout``."""
-    return [component for component in _components(layout) if isinstance(component, component_type)]
+    return [node for node in components_with_ids(layout) if isinstance(node, component_type)]
 
 
 def _fill(components: list[Any], outputs: Sequence[Output], values: Sequence[Any]) -> None:
@@ -221,7 +221,7 @@ def _fill(components: list[Any], outputs: Sequence[Output], values: Sequence[Any
     for output, value in zip(outputs, values, strict=True):
         if value is dash.no_update:
             continue
-        targets = _select(components, output.component_id)
+        targets = select(components, output.component_id)
         if isinstance(output.component_id, dict):
             for target, item in zip(targets, value, strict=True):
                 setattr(target, output.component_property, item)
@@ -230,25 +230,29 @@ def _fill(components: list[Any], outputs: Sequence[Output], values: Sequence[Any
             setattr(target, output.component_property, value)
 
 
-def _select(components: list[Any], component_id: str | dict) -> list[Any]:
+def select(components: list[Any], component_id: str | dict) -> list[Any]:
+    """Those of ``components`` with ``component_id``; in a dict id, a wildcard
+    (``ALL``, ``MATCH``, ``ALLSMALLER``) matches any value."""
+
     def matches(candidate: Any) -> bool:
         if isinstance(component_id, str) or not isinstance(candidate, dict):
             return candidate == component_id
         return candidate.keys() == component_id.keys() and all(
-            wanted is ALL or candidate[key] == wanted for key, wanted in component_id.items()
+            any(wanted is wildcard for wildcard in WILDCARDS) or candidate[key] == wanted
+            for key, wanted in component_id.items()
         )
 
     return [component for component in components if matches(component.id)]
 
 
-def _components(node: Any) -> Iterator[Any]:
+def components_with_ids(node: Any) -> Iterator[Any]:
     """Every component with an id in the tree under ``node``."""
     if isinstance(node, list | tuple):
         for child in node:
-            yield from _components(child)
+            yield from components_with_ids(child)
         return
     if not hasattr(node, "to_plotly_json"):
         return
     if getattr(node, "id", None) is not None:
         yield node
-    yield from _components(getattr(node, "children", None))
+    yield from components_with_ids(getattr(node, "children", None))
