@@ -341,7 +341,7 @@ def test_wrong_structures_and_values_get_400_naming_the_problem(client, app):
         cases[f"year {year!r}"] = (with_year(app, year), "'year-select' must be one of 2015-2021")
     # The year store holds a number; the contributions page reads it.
     cases["year store as text"] = (
-        body(app, "contributions-heading.children", "2019", OPERATION_ID, None, "", state=("en",)),
+        body(app, "contributions-heading.children", "2019", None, state=(OPERATION_ID, "", "en")),
         "'selected-year' must be one of 2015-2021",
     )
     cases["unknown operation"] = (

@@ -121,11 +121,15 @@ def sync_filter_with_url(search: str | None, donor_type: str) -> tuple:
     both the shell and a page that is not always in the layout.
     """
     if ctx.triggered_id == IDS.TYPE_FILTER:
-        wanted = None if donor_type == tf.ALL else donor_type
-        new_search = with_params(search, **{tf.DONOR_PARAM: wanted})
+        new_search = _with_donor_type(search, donor_type)
         return (new_search if new_search != (search or "") else dash.no_update), dash.no_update
     from_url = tf.donor_type_from_query(read_query(search))
     return dash.no_update, (from_url if from_url != donor_type else dash.no_update)
+
+
+def _with_donor_type(search: str | None, donor_type: str) -> str:
+    """``search`` with the donor filter's ``donor`` parameter (none for all donors)."""
+    return with_params(search, **{tf.DONOR_PARAM: None if donor_type == tf.ALL else donor_type})
 
 
 def _nothing_to_count(year: int, lang: str) -> html.P:
@@ -142,9 +146,9 @@ def _nothing_to_count(year: int, lang: str) -> html.P:
     Output(IDS.COUNTS_HEADING, "children"),
     Output(IDS.COUNTS, "children"),
     Input(ids.YEAR, "data"),
-    Input(ids.OPERATION, "data"),
+    State(ids.OPERATION, "data"),
     Input(IDS.TYPE_FILTER, "value"),
-    Input(ids.URL, "search"),
+    State(ids.URL, "search"),
     State(ids.LANG, "data"),
 )
 def show_contributions(
@@ -167,7 +171,7 @@ def show_contributions(
             _("contributions"),
             tf.years_with_contributions(contributions),
             PATH,
-            search,
+            _with_donor_type(search, donor_type),
             lang,
         )
         return heading, "", empty, counts_heading, _nothing_to_count(year, lang)

@@ -50,8 +50,8 @@ def layout(operation: Operation, lang: str, _query: Mapping[str, str] | None = N
     Output(IDS.HEADING, "children"),
     Output(IDS.CONTENT, "children"),
     Input(ids.YEAR, "data"),
-    Input(ids.OPERATION, "data"),
-    Input(ids.URL, "search"),
+    State(ids.OPERATION, "data"),
+    State(ids.URL, "search"),
     State(ids.LANG, "data"),
 )
 def show_narratives(
