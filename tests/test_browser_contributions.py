@@ -98,10 +98,10 @@ def test_contributions_2021_filters_and_counts(dash_duo):
     Select(dash_duo.find_element("#year-select")).select_by_value("2020")
     dash_duo.wait_for_text_to_equal("#contributions-heading", "Contributions in 2020")
     dash_duo.wait_for_contains_text(
-        "#contributions-table", "The source lists no contributions in 2020."
+        "#contributions-no-data", "The source lists no contributions in 2020."
     )
     assert tables(dash_duo)["rows"] == []
-    link = dash_duo.find_element("#contributions-table a.year-link")
+    link = dash_duo.find_element("#contributions-no-data a.year-link")
     assert link.text == "2021"
     link.click()
     dash_duo.wait_for_text_to_equal("#contributions-heading", "Contributions in 2021")

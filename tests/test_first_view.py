@@ -8,6 +8,7 @@ report year 2020; ``?year=2019`` picks 2019.
 from __future__ import annotations
 
 import pytest
+from markup_tree import elements, text
 
 from dashboard.app import create_app
 
@@ -143,8 +144,7 @@ def test_the_contributions_come_filtered_as_their_address_says(client):
     props = props_by_id(layout(client, SITE + "/contributions?year=2021&donor=government"))
     assert props["contributions-type-filter"]["value"] == "government"
     assert props["contributions-heading"]["children"] == "Contributions in 2021"
-    table = texts(props["contributions-table"]["children"])
-    assert table.count("Germany") == 3 * 2 and table.count("Ireland") == 1 * 2
-    assert "Private donors" not in table
-    counts = texts(props["contributions-counts"]["children"])
-    assert "Germany" in counts and "Ireland" in counts
+    rows = elements(props["contributions-table"]["data-markup"], "tr")[1:]
+    assert [text(row["c"][1]) for row in rows] == ["Germany", "Ireland", "Germany", "Germany"]
+    counts = text(props["contributions-counts"]["data-markup"])
+    assert "Germany" in counts and "Ireland" in counts and "Private" not in counts

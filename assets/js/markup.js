@@ -6,8 +6,8 @@
  * nodes, never as markup.
  */
 (function () {
-  const TAGS = new Set(["caption", "div", "li", "p", "span", "table", "tbody", "td", "th", "thead", "tr", "ul"]);
-  const ATTRIBUTE = /^(class|colspan|role|rowspan|scope|tabindex|title|(data|aria)-[a-z0-9-]+)$/;
+  const TAGS = new Set(["caption", "div", "li", "p", "span", "table", "tbody", "td", "th", "thead", "time", "tr", "ul"]);
+  const ATTRIBUTE = /^(class|colspan|datetime|role|rowspan|scope|tabindex|title|(data|aria)-[a-z0-9-]+)$/;
 
   function build(node) {
     if (typeof node === "string") {

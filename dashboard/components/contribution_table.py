@@ -1,8 +1,11 @@
-"""Tables of contributions: one row per contribution, and the number per donor."""
+"""Tables of contributions: one row per contribution, and the number per donor.
+
+Both are drawn blocks (``components.markup``): a year switch replaces them
+whole, and the year with contributions has some 150 cells.
+"""
 
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
@@ -36,11 +39,9 @@ def contributions_table(rows: pd.DataFrame, caption: str, lang: str) -> html.Div
     )
     _ = translator(lang)
     columns = [(_("Date"), ""), (_("Donor"), ""), (_("Donor type"), ""), (_("Country"), "")]
-    table = dbc.Table(
+    table = html.Table(
         [html.Caption(caption), _header(columns), body],
-        className="contributions-table caption-top mb-0",
-        size="sm",
-        striped=True,
+        className="table table-sm table-striped contributions-table caption-top mb-0",
     )
     return scroll_table(table, caption)
 
@@ -64,10 +65,9 @@ def donor_counts_table(
     _ = translator(lang)
     columns = [(_("Donor"), ""), (_("Donor type"), ""), (_("Contributions"), "text-end")]
     table = scroll_table(
-        dbc.Table(
+        html.Table(
             [html.Caption(caption), _header(columns), body],
-            className="donor-counts-table caption-top mb-0",
-            size="sm",
+            className="table table-sm donor-counts-table caption-top mb-0",
         ),
         caption,
     )

@@ -21,11 +21,12 @@ from dash.development.base_component import Component
 MARKUP = "data-markup"
 # The tags and attributes a block may use; markup.js accepts the same.
 TAGS = frozenset(
-    ("caption", "div", "li", "p", "span", "table", "tbody", "td", "th", "thead", "tr", "ul")
+    ("caption", "div", "li", "p", "span", "table", "tbody", "td", "th", "thead", "time", "tr", "ul")
 )
 ATTRIBUTES = {
     "className": "class",
     "colSpan": "colspan",
+    "dateTime": "datetime",
     "role": "role",
     "rowSpan": "rowspan",
     "scope": "scope",

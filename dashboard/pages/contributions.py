@@ -17,6 +17,7 @@ from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.contribution_table import contributions_table, donor_counts_table
 from dashboard.components.data_download import data_download
+from dashboard.components.markup import MARKUP, markup
 from dashboard.components.year_links import empty_with_year_links
 from dashboard.data import Operation
 from dashboard.i18n import N_, gettext, translator
@@ -34,6 +35,7 @@ class IDS:
     TYPE_FILTER = "contributions-type-filter"
     SUMMARY = "contributions-summary"
     TABLE = "contributions-table"
+    NO_DATA = "contributions-no-data"
     COUNTS_HEADING = "contributions-counts-heading"
     COUNTS = "contributions-counts"
 
@@ -75,6 +77,7 @@ def layout(operation: Operation, lang: str, query: Mapping[str, str] | None = No
                             [
                                 html.H2(id=IDS.HEADING, className="h4"),
                                 html.P(id=IDS.SUMMARY, **{"aria-live": "polite"}),
+                                html.Div(id=IDS.NO_DATA),
                                 html.Div(id=IDS.TABLE),
                                 data_download("contributions", _("the contributions listed"), lang),
                             ],
@@ -132,19 +135,22 @@ def _with_donor_type(search: str | None, donor_type: str) -> str:
     return with_params(search, **{tf.DONOR_PARAM: None if donor_type == tf.ALL else donor_type})
 
 
-def _nothing_to_count(year: int, lang: str) -> html.P:
-    return html.P(
-        gettext(lang, "No contributions to count in {year}.").format(year=year),
-        className="empty-state text-body-secondary",
+def _nothing_to_count(year: int, lang: str) -> str:
+    return markup(
+        html.P(
+            gettext(lang, "No contributions to count in {year}.").format(year=year),
+            className="empty-state text-body-secondary",
+        )
     )
 
 
 @callbacks.page_view(
     Output(IDS.HEADING, "children"),
     Output(IDS.SUMMARY, "children"),
-    Output(IDS.TABLE, "children"),
+    Output(IDS.NO_DATA, "children"),
+    Output(IDS.TABLE, MARKUP),
     Output(IDS.COUNTS_HEADING, "children"),
-    Output(IDS.COUNTS, "children"),
+    Output(IDS.COUNTS, MARKUP),
     Input(ids.YEAR, "data"),
     State(ids.OPERATION, "data"),
     Input(IDS.TYPE_FILTER, "value"),
@@ -174,7 +180,7 @@ def show_contributions(
             _with_donor_type(search, donor_type),
             lang,
         )
-        return heading, "", empty, counts_heading, _nothing_to_count(year, lang)
+        return heading, "", empty, markup(None), counts_heading, _nothing_to_count(year, lang)
     shown = tf.filter_by_type(in_year, donor_type)
     which = tf.filter_phrase(donor_type, lang)
     summary = tf.describe_totals(in_year, year, lang)
@@ -183,23 +189,35 @@ def show_contributions(
             _("No contributions {which} in {year}.").format(which=which, year=year),
             className="empty-state",
         )
-        return heading, summary, message, counts_heading, _nothing_to_count(year, lang)
+        return (
+            heading,
+            summary,
+            None,
+            markup(message),
+            counts_heading,
+            _nothing_to_count(year, lang),
+        )
     counts = tf.counts_per_donor(shown, lang)
     return (
         heading,
         summary,
-        contributions_table(
-            tf.display_rows(shown, lang),
-            _("Contributions {which} in {year}, newest first").format(which=which, year=year),
-            lang,
+        None,
+        markup(
+            contributions_table(
+                tf.display_rows(shown, lang),
+                _("Contributions {which} in {year}, newest first").format(which=which, year=year),
+                lang,
+            )
         ),
         counts_heading,
-        donor_counts_table(
-            counts,
-            _("Number of contributions per donor in {year}, {which}").format(
-                year=year, which=which
-            ),
-            lang,
-            tf.unnamed_private_note(counts, lang),
+        markup(
+            donor_counts_table(
+                counts,
+                _("Number of contributions per donor in {year}, {which}").format(
+                    year=year, which=which
+                ),
+                lang,
+                tf.unnamed_private_note(counts, lang),
+            )
         ),
     )
