@@ -16,12 +16,14 @@ import logging
 import re
 
 import brotli
+import flask_compress
 import pytest
 from callback_requests import UPDATE, body
 from dash import Input, Output
 
 from dashboard import runtime
 from dashboard.app import create_app
+from dashboard.serving import compression
 
 OPERATION_ID = "kazakhstan-mco"
 # The URL callback's state: stores not yet set, no page or language links matched.
@@ -133,6 +135,40 @@ def test_pages_callbacks_and_api_are_compressed(client, app):
     assert callback.headers["Content-Encoding"] == "gzip"
     answer = json.loads(gzip.decompress(callback.data))
     assert answer["sideUpdate"]["selected-year"]["data"] == 2019
+
+
+def test_a_repeated_callback_answer_is_compressed_once(monkeypatch):
+    app = create_app()  # its own cache of compressed answers
+    client = app.server.test_client()
+    compressed = []
+    original = flask_compress.flask_compress._compress_data
+
+    def counting(app_, data, algorithm):
+        compressed.append(data)
+        return original(app_, data, algorithm)
+
+    monkeypatch.setattr(flask_compress.flask_compress, "_compress_data", counting)
+    years = ["2019", "2019", "2018", "2019"]
+    headings = []
+    for year in years:
+        response = client.post(UPDATE, json=with_year(app, year), headers={"Accept-Encoding": "br"})
+        assert response.headers["Content-Encoding"] == "br"
+        answer = json.loads(brotli.decompress(response.data))
+        headings.append(answer["response"]["budget-year-heading"]["children"])
+    assert all(heading.endswith(year) for heading, year in zip(headings, years, strict=True))
+    assert len(compressed) == 2  # 2019's answer once, 2018's once
+
+
+def test_the_compressed_answers_kept_are_bounded():
+    cache = compression.CompressedBytesCache()
+    for number in range(compression.CALLBACK_CACHE_SIZE + 1):
+        cache.set(f"br;answer:{number}", b"x")
+    cache.set("br;static:/assets/a.css", b"css")
+    cache.set("br;" + compression.DYNAMIC_KEY, b"page")
+    assert cache.get("br;answer:0") is None
+    assert cache.get(f"br;answer:{compression.CALLBACK_CACHE_SIZE}") == b"x"
+    assert cache.get("br;static:/assets/a.css") == b"css"
+    assert cache.get("br;" + compression.DYNAMIC_KEY) is None
 
 
 def test_static_files_are_compressed_once_and_cached_by_browsers(client):
