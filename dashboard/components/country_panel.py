@@ -14,6 +14,11 @@ from dashboard.transforms.formatting import format_key_figure
 from dashboard.transforms.population_types import population_type_name
 
 
+def aria_pressed(code: str, pressed: str | None) -> str:
+    """The ``aria-pressed`` value of country ``code``'s button when ``pressed`` is chosen."""
+    return "true" if code == pressed else "false"
+
+
 def country_buttons(
     countries: list[tuple[str, str]], button_type: str, pressed: str | None = None
 ) -> html.Ul:
@@ -28,7 +33,7 @@ def country_buttons(
                     type="button",
                     n_clicks=0,
                     className="btn btn-outline-primary btn-sm country-button",
-                    **{"aria-pressed": "true" if code == pressed else "false"},
+                    **{"aria-pressed": aria_pressed(code, pressed)},
                 ),
             )
             for code, name in countries

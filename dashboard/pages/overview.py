@@ -16,7 +16,12 @@ from dashboard.components.chart import (
     chart_figure,
     chart_outputs,
 )
-from dashboard.components.country_panel import country_buttons, country_panel, panel_prompt
+from dashboard.components.country_panel import (
+    aria_pressed,
+    country_buttons,
+    country_panel,
+    panel_prompt,
+)
 from dashboard.components.data_download import data_download
 from dashboard.components.key_figures import key_figure_cards
 from dashboard.data import Operation
@@ -303,7 +308,7 @@ def show_country(
     filled in, so it runs only when either changes."""
     if year is None or lang is None:
         raise PreventUpdate
-    pressed = ["true" if button["country"] == country else "false" for button in buttons]
+    pressed = [aria_pressed(button["country"], country) for button in buttons]
     return _panel(runtime.operation(operation_id), country, year, lang), pressed
 
 
