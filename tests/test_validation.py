@@ -128,6 +128,53 @@ def test_narrative_file_rules(data_copy, operation_dir):
         load_operation(OPERATION_ID, data_dir=data_copy)
 
 
+# (text of 2020-plan.md, expected message: its line where the problem has one)
+NARRATIVE_CASES = {
+    "text after blank lines, before any heading": (
+        "\n\n  \nstray\n## Heading\n\nbody\n",
+        r"2020-plan\.md, line 4: text before the first '## ' section heading",
+    ),
+    "empty heading": (
+        "## First\n\nbody\n\n##   \nmore\n",
+        r"2020-plan\.md, line 5: section heading is empty",
+    ),
+    "section without text, before an empty heading": (
+        "## First\n\n  \n## \nmore\n",
+        r"2020-plan\.md: section 'First' has no text",
+    ),
+    "last section without text": (
+        "## First\n\nbody\n## Last\n\n",
+        r"2020-plan\.md: section 'Last' has no text",
+    ),
+    "no heading": ("\n   \n", r"2020-plan\.md: holds no '## ' section"),
+    "empty file": ("", r"2020-plan\.md: holds no '## ' section"),
+}
+
+
+@pytest.mark.parametrize("text, message", NARRATIVE_CASES.values(), ids=NARRATIVE_CASES)
+def test_narrative_text_rules(data_copy, operation_dir, text, message):
+    (operation_dir / "narratives" / "2020-plan.md").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match=message):
+        load_operation(OPERATION_ID, data_dir=data_copy)
+
+
+def test_narrative_sections_keep_their_order_text_and_line_breaks(data_copy, operation_dir):
+    text = "\n## One\r\n\r\nfirst line\r\nsecond line\n\n## Two\n  indented\n\n"
+    (operation_dir / "narratives" / "2020-plan.md").write_text(text, encoding="utf-8", newline="")
+    narratives = load_operation(OPERATION_ID, data_dir=data_copy).narratives
+    plan = narratives[(narratives["year"] == 2020) & (narratives["kind"] == "plan")]
+    assert plan[["section", "order", "body"]].values.tolist() == [
+        ["One", 1, "first line\nsecond line"],
+        ["Two", 2, "indented"],
+    ]
+
+
+def test_non_utf8_narrative(data_copy, operation_dir):
+    (operation_dir / "narratives" / "2020-plan.md").write_bytes(b"## Heading\n\n\xff\n")
+    with pytest.raises(DataError, match=r"2020-plan\.md: not UTF-8 text"):
+        load_operation(OPERATION_ID, data_dir=data_copy)
+
+
 def test_unknown_and_invalid_operation_ids(data_copy):
     with pytest.raises(OperationNotFound):
         load_operation("nowhere", data_dir=data_copy)
