@@ -20,7 +20,7 @@ import json
 import flask
 
 from dashboard import runtime
-from dashboard.data import Operation
+from dashboard.data import Operation, OperationMeta
 from dashboard.exports.files import export_frame, to_csv_bytes, to_xlsx_bytes, to_zip_bytes
 from dashboard.i18n import LANGUAGE_PARAM, LANGUAGES, N_, translator
 from dashboard.serving.language import accepted_language
@@ -77,8 +77,7 @@ def _api_error(error: ApiError) -> flask.Response:
     return response
 
 
-def _describe(operation: Operation) -> dict:
-    meta = operation.meta
+def _describe(meta: OperationMeta) -> dict:
     return {
         "id": meta.id,
         "name": meta.name,
@@ -137,13 +136,13 @@ def _download(payload: bytes, mimetype: str, filename: str) -> flask.Response:
 
 @blueprint.get("/operations")
 def operations() -> flask.Response:
-    catalogue = runtime.catalogue()
-    return flask.jsonify({"operations": [_describe(op) for op in catalogue.operations.values()]})
+    loaded = runtime.catalogue().operations
+    return flask.jsonify({"operations": [_describe(loaded.meta(op_id)) for op_id in loaded]})
 
 
 @blueprint.get("/operations/<operation_id>")
 def operation(operation_id: str) -> flask.Response:
-    return flask.jsonify(_describe(_operation(operation_id)))
+    return flask.jsonify(_describe(_operation(operation_id).meta))
 
 
 @blueprint.get("/operations/<operation_id>/all")

@@ -1,8 +1,9 @@
 """The operations a running app serves, loaded once when the app is created.
 
-Every operation is read and validated up front, in one batch (about 1.5 s for
-1,000 operations), rather than on first request: a broken file must stop the
-start-up with its file, line and column, not fail a user's request later.
+Every operation is read and validated up front, in one batch, rather than on
+first request: a broken file must stop the start-up with its file, line and
+column, not fail a user's request later.  (An operation's DataFrames are cut
+from the batch when first asked for; see ``LoadedOperations``.)
 
 The loaded tables are read-only; callbacks only read them, so any number of
 workers serve the same answers.
@@ -11,11 +12,12 @@ workers serve the same answers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import flask
 
-from dashboard.data import Operation, list_operations, load_operations
+from dashboard.data import LoadedOperations, Operation, list_operations, load_operations
 from dashboard.data.store import operations_root
 
 EXTENSION = "operation_dashboard"
@@ -23,7 +25,7 @@ EXTENSION = "operation_dashboard"
 
 @dataclass(frozen=True)
 class Catalogue:
-    operations: dict[str, Operation]
+    operations: LoadedOperations
 
     @property
     def ids(self) -> list[str]:
@@ -32,6 +34,11 @@ class Catalogue:
     @property
     def default_id(self) -> str:
         return self.ids[0]
+
+    @cached_property
+    def years(self) -> frozenset[int]:
+        """Every year of any operation."""
+        return frozenset(year for op_id in self.ids for year in self.operations.meta(op_id).years)
 
     def get(self, operation_id: str | None) -> Operation:
         if operation_id in self.operations:

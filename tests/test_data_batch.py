@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 import pytest
+import seed_values
 from conftest import OPERATION_ID
 
-from dashboard.data import DataError, load_operation, load_operations
+from dashboard.data import DataError, Operation, load_operation, load_operations
 from dashboard.runtime import load_catalogue
 
 COPIES = ("copy-a", "copy-b", "copy-c")
@@ -58,6 +61,38 @@ def test_tables_equal_those_loaded_one_by_one(several):
             assert frame.index.equals(pd.RangeIndex(len(frame)))
     assert 3 in set(together["copy-b"].budget["pillar"])
     assert 3 not in set(together["copy-a"].budget["pillar"])
+
+
+def test_each_id_once_and_each_operation_made_once(several):
+    loaded = load_operations(["copy-a", OPERATION_ID, "copy-a"], several)
+    assert list(loaded) == ["copy-a", OPERATION_ID]
+    assert len(loaded) == 2
+    assert "copy-b" not in loaded
+    with pytest.raises(KeyError):
+        loaded["copy-b"]
+    barrier = threading.Barrier(8)
+
+    def look_up(_: int) -> Operation:
+        barrier.wait()
+        return loaded["copy-a"]
+
+    with ThreadPoolExecutor(8) as pool:
+        found = list(pool.map(look_up, range(8)))
+    assert all(operation is loaded["copy-a"] for operation in found)
+    alone = load_operation("copy-a", several)
+    for name in alone.table_names():
+        pd.testing.assert_frame_equal(loaded["copy-a"].table(name), alone.table(name))
+
+
+def test_meta_and_row_counts_without_the_tables(several):
+    # Seed line 37: a budget for pillars 1 and 2 in each year.
+    seed_budget_rows = 2 * len(seed_values.YEARS)
+    loaded = load_operations([OPERATION_ID, "copy-a"], several)
+    for operation_id in loaded:
+        assert loaded.meta(operation_id) == load_operation(operation_id, several).meta
+        assert loaded.row_count(operation_id, "budget") == seed_budget_rows
+        for name in Operation.table_names():
+            assert loaded.row_count(operation_id, name) == len(loaded[operation_id].table(name))
 
 
 def test_changing_one_operations_table_leaves_the_others_alone(several):

@@ -241,6 +241,15 @@ def test_healthz_fails_when_no_data_is_loaded():
     assert response.json["status"] == "error"
 
 
+def test_healthz_fails_for_an_operation_without_budget_rows(data_copy, operation_dir):
+    for name in ("budget.csv", "budget_source_totals.csv"):
+        header = (operation_dir / name).read_text(encoding="utf-8").splitlines()[0]
+        (operation_dir / name).write_text(header + "\n", encoding="utf-8")
+    response = create_app(data_copy).server.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert OPERATION_ID in response.json["error"]
+
+
 # ---- bad URLs --------------------------------------------------------------------------
 
 

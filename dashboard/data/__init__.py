@@ -8,6 +8,7 @@ Usable from a notebook without starting Dash::
 """
 
 from dashboard.data.errors import DataError, OperationNotFound
+from dashboard.data.loaded import LoadedOperations
 from dashboard.data.model import MapCentre, Operation, OperationMeta
 from dashboard.data.schema import PILLARS
 from dashboard.data.store import list_operations, load_operation, load_operations
@@ -15,6 +16,7 @@ from dashboard.data.store import list_operations, load_operation, load_operation
 __all__ = [
     "PILLARS",
     "DataError",
+    "LoadedOperations",
     "MapCentre",
     "Operation",
     "OperationMeta",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dashboard.data import schema
 from dashboard.data.errors import DataError, OperationNotFound, Problems
+from dashboard.data.loaded import LoadedOperations
 from dashboard.data.meta_file import META_FILE, OPERATION_ID, read_meta
 from dashboard.data.model import Operation
 from dashboard.data.narratives_file import NARRATIVES_DIR, read_narratives
@@ -77,13 +78,16 @@ def load_operation(operation_id: str, data_dir: Path | str | None = None) -> Ope
 
 def load_operations(
     operation_ids: list[str], data_dir: Path | str | None = None
-) -> dict[str, Operation]:
+) -> LoadedOperations:
     """Read and validate several operations at once, which is much faster than one by one.
+
+    The result maps each id to its ``Operation``, made when first looked up.
 
     Every id is checked first (``OperationNotFound``); then, if any file is
     broken, the ``DataError`` raised is the one ``load_operation`` raises for
     the first broken operation, so nothing is returned half-validated.
     """
+    operation_ids = list(dict.fromkeys(operation_ids))
     folders = []
     for operation_id in operation_ids:
         folder = operation_folder(operation_id, data_dir)
@@ -94,7 +98,7 @@ def load_operations(
         return _load(operation_ids, folders)
 
 
-def _load(operation_ids: list[str], folders: list[Path]) -> dict[str, Operation]:
+def _load(operation_ids: list[str], folders: list[Path]) -> LoadedOperations:
     problems = Problems()
     metas = []
     for index, folder in enumerate(folders):
@@ -120,11 +124,6 @@ def _load(operation_ids: list[str], folders: list[Path]) -> dict[str, Operation]
     narratives = read_narratives([folder / NARRATIVES_DIR for folder in folders], problems)
     check_narrative_years(narratives, years, problems)
     problems.raise_first()
-    return {
-        operation_id: Operation(
-            meta=metas[index],
-            narratives=narratives.rows(index),
-            **{name: batch.rows(index) for name, batch in batches.items()},
-        )
-        for index, operation_id in enumerate(operation_ids)
-    }
+    return LoadedOperations(
+        dict(zip(operation_ids, metas, strict=True)), {**batches, "narratives": narratives}
+    )

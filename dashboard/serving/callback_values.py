@@ -30,7 +30,7 @@ def _check(component: Any, prop: str, value: Any) -> None:
         return
     catalogue = runtime.catalogue()
     if (component, prop) in ((ids.YEAR, "data"), (ids.YEAR_SELECT, "value")):
-        years = {year for op in catalogue.operations.values() for year in op.meta.years}
+        years = catalogue.years
         if _year_in(value, as_text=component == ids.YEAR_SELECT) not in years:
             raise BadValue(f"'{component}' must be one of {min(years)}-{max(years)}")
     elif component == ids.OPERATION and prop == "data":

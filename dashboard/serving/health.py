@@ -14,10 +14,11 @@ def status() -> tuple[dict[str, object], int]:
         catalogue = runtime.catalogue()
     except KeyError:
         return {"status": "error", "error": "no data loaded"}, 503
+    operations = catalogue.operations
     problems = [
         op_id
-        for op_id, operation in catalogue.operations.items()
-        if not operation.meta.years or operation.budget.empty
+        for op_id in operations
+        if not operations.meta(op_id).years or not operations.row_count(op_id, "budget")
     ]
     if not catalogue.operations or problems:
         return {"status": "error", "error": f"data missing for {problems or 'all operations'}"}, 503
