@@ -1,13 +1,14 @@
 """Scale: synthetic operations (1, 10, 100, 1,000 x 8 years) in a temporary data folder.
 
-    python bench/bench_scale.py [--sizes 1 10 100 1000] [--requests 150]
+    python bench/bench_scale.py [--sizes 1 10 100 1000] [--requests 150] [--load-runs 3]
 
 The operations are generated at run time (``bench/synthetic.py``) into a
 temporary folder, never into ``data/``; ``DASHBOARD_DATA_DIR`` points the app
 at it.  For each size:
 
 - load: a fresh Python process times ``load_catalogue`` (read and validate
-  every operation) and ``create_app`` (both), and reports its RSS;
+  every operation) and ``create_app`` (both), and reports its RSS; the median
+  of ``--load-runs`` such processes is reported (every run is in the JSON);
 - gunicorn ``-w 2 -b 127.0.0.1:PORT dashboard.wsgi:server``: seconds until it
   answers ``/healthz``, the RSS (and USS, the memory not shared with the
   preloaded master) of one worker after the requests below;
@@ -33,7 +34,15 @@ from urllib.parse import urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import psutil
-from common import REPO, callback_outputs, gunicorn, percentile, print_table, write_results
+from common import (
+    REPO,
+    callback_outputs,
+    gunicorn,
+    median,
+    percentile,
+    print_table,
+    write_results,
+)
 from synthetic import YEARS, write_operations
 
 COMMAND = "python bench/bench_scale.py"
@@ -116,10 +125,29 @@ def latencies(base: str, bodies: list[tuple[str, dict]], requests: int) -> dict[
     return result
 
 
+def load_in_fresh_processes(root: Path, runs: int) -> dict[str, object]:
+    """The median of each ``LOAD_SCRIPT`` measure over ``runs`` fresh processes, and every run."""
+    measured = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", LOAD_SCRIPT, str(root)],
+                cwd=REPO,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
+    medians = {key: median([run[key] for run in measured]) for key in measured[0]}
+    return {**medians, "runs": measured}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="*", default=[1, 10, 100, 1000])
     parser.add_argument("--requests", type=int, default=150)
+    parser.add_argument("--load-runs", type=int, default=3)
     args = parser.parse_args()
     rows, results = [], []
     for size in args.sizes:
@@ -128,15 +156,7 @@ def main() -> None:
             started = time.perf_counter()
             ids = write_operations(root, size)
             generated = time.perf_counter() - started
-            loaded = json.loads(
-                subprocess.run(
-                    [sys.executable, "-c", LOAD_SCRIPT, str(root)],
-                    cwd=REPO,
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                ).stdout
-            )
+            loaded = load_in_fresh_processes(root, args.load_runs)
             started = time.perf_counter()
             with gunicorn(2, data_dir=root, timeout=600) as (base, process):
                 ready = time.perf_counter() - started
