@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,17 @@ def test_narrative_sections_keep_their_order_text_and_line_breaks(data_copy, ope
 def test_non_utf8_narrative(data_copy, operation_dir):
     (operation_dir / "narratives" / "2020-plan.md").write_bytes(b"## Heading\n\n\xff\n")
     with pytest.raises(DataError, match=r"2020-plan\.md: not UTF-8 text"):
+        load_operation(OPERATION_ID, data_dir=data_copy)
+
+
+@pytest.mark.parametrize(
+    "name", ["budget.csv", "location.json", "narratives/2020-plan.md"], ids=lambda name: name
+)
+def test_a_folder_in_a_files_place(data_copy, operation_dir, name):
+    path = operation_dir / name
+    path.unlink()
+    path.mkdir()
+    with pytest.raises(DataError, match=rf"{re.escape(name)}: cannot be read \(Is a directory\)"):
         load_operation(OPERATION_ID, data_dir=data_copy)
 
 

@@ -79,6 +79,8 @@ def _read_one(folder: Path, name: str) -> list[dict[str, object]]:
         lines = read_bytes(os.path.join(folder, name)).decode("utf-8").splitlines()
     except UnicodeDecodeError as exc:
         raise DataError(folder / name, f"not UTF-8 text ({exc})") from None
+    except OSError as exc:
+        raise DataError(folder / name, f"cannot be read ({exc.strerror})") from None
     headings = [number for number, line in enumerate(lines) if line.startswith(_HEADING)]
     for number in range(headings[0] if headings else len(lines)):
         if lines[number].strip():

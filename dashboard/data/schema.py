@@ -276,6 +276,9 @@ def _read_body(
     except FileNotFoundError:
         problems.add(index, DataError(path, "file is missing"))
         return [], None
+    except OSError as exc:
+        problems.add(index, DataError(path, f"cannot be read ({exc.strerror})"))
+        return [], None
     except (UnicodeDecodeError, csv.Error) as exc:
         problems.add(index, DataError(path, f"not a readable UTF-8 CSV file ({exc})"))
         return [], None
