@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.data.errors import DataError
+from dashboard.data.file_bytes import read_bytes
 from dashboard.data.model import MapCentre, OperationMeta
 
 META_FILE = "operation.json"
@@ -17,7 +18,7 @@ OPERATION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 def _read_json(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(read_bytes(path).decode("utf-8"))
     except FileNotFoundError:
         raise DataError(path, "file is missing") from None
     except OSError as exc:
