@@ -68,6 +68,7 @@ def test_each_id_once_and_each_operation_made_once(several):
     assert list(loaded) == ["copy-a", OPERATION_ID]
     assert len(loaded) == 2
     assert "copy-b" not in loaded
+    assert repr(loaded) == f"<LoadedOperations copy-a, {OPERATION_ID}>"
     with pytest.raises(KeyError):
         loaded["copy-b"]
     barrier = threading.Barrier(8)
@@ -93,6 +94,15 @@ def test_meta_and_row_counts_without_the_tables(several):
         assert loaded.row_count(operation_id, "budget") == seed_budget_rows
         for name in Operation.table_names():
             assert loaded.row_count(operation_id, name) == len(loaded[operation_id].table(name))
+
+
+def test_a_long_mapping_shows_five_ids_and_counts_the_rest(several):
+    root = several / "operations"
+    for copy in ("copy-d", "copy-e"):
+        shutil.copytree(root / "copy-a", root / copy)
+        replace_in(root / copy / "operation.json", '"copy-a"', f'"{copy}"')
+    loaded = load_operations(sorted(path.name for path in root.iterdir()), several)
+    assert repr(loaded) == "<LoadedOperations copy-a, copy-b, copy-c, copy-d, copy-e and 1 more>"
 
 
 def test_changing_one_operations_table_leaves_the_others_alone(several):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Iterator, Mapping
 
 from dashboard.data.batch import TableBatch
 from dashboard.data.model import Operation, OperationMeta
+
+# Ids a notebook shows for the mapping; the rest are counted.
+_SHOWN_IN_REPR = 5
 
 
 class LoadedOperations(Mapping[str, Operation]):
@@ -52,6 +56,11 @@ class LoadedOperations(Mapping[str, Operation]):
 
     def __len__(self) -> int:
         return len(self._index)
+
+    def __repr__(self) -> str:
+        shown = list(itertools.islice(self._index, _SHOWN_IN_REPR))
+        more = f" and {len(self) - len(shown)} more" if len(self) > len(shown) else ""
+        return f"<LoadedOperations {', '.join(shown)}{more}>"
 
     def meta(self, operation_id: str) -> OperationMeta:
         return self._metas[operation_id]
