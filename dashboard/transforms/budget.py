@@ -104,7 +104,11 @@ class YearSummary:
 
 
 def year_summary(budget: pd.DataFrame, year: int) -> YearSummary:
-    totals = yearly_totals(budget)
+    return summary_from_totals(yearly_totals(budget), year)
+
+
+def summary_from_totals(totals: pd.DataFrame, year: int) -> YearSummary:
+    """The ``YearSummary`` of ``year`` from the ``yearly_totals`` table."""
     row = totals[totals["year"] == year]
     budget_usd = _value(row[BUDGET]) if not row.empty else None
     expenditure_usd = _value(row[EXPENDITURE]) if not row.empty else None
@@ -195,8 +199,8 @@ def pillar_amounts_of(operation: Operation, measure: str) -> pd.DataFrame:
 
 @per_operation
 def year_summary_of(operation: Operation, year: int) -> YearSummary:
-    """``year_summary`` of the operation's budget."""
-    return year_summary(operation.budget, year)
+    """``year_summary`` of the operation's budget, from its cached yearly totals."""
+    return summary_from_totals(totals_of(operation), year)
 
 
 @per_operation
