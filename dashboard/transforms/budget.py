@@ -165,8 +165,12 @@ def gap_notes(totals: pd.DataFrame, lang: str) -> list[str]:
 
 def no_bar_note(budget: pd.DataFrame, year: int, lang: str) -> str | None:
     """Why the selected year has no bar in the charts by year, if it has none."""
+    return no_bar_note_for(data_years(budget), year, lang)
+
+
+def no_bar_note_for(years: list[int], year: int, lang: str) -> str | None:
+    """``no_bar_note`` given the years with a figure (``data_years``)."""
     _ = translator(lang)
-    years = data_years(budget)
     if year in years:
         return None
     if not years:
@@ -211,8 +215,8 @@ def pillar_split_of(operation: Operation, year: int) -> pd.DataFrame:
 
 @per_operation
 def no_bar_note_of(operation: Operation, year: int, lang: str) -> str | None:
-    """``no_bar_note`` of the operation's budget."""
-    return no_bar_note(operation.budget, year, lang)
+    """``no_bar_note`` of the operation's budget, from its cached yearly totals."""
+    return no_bar_note_for(data_years_of(operation), year, lang)
 
 
 def _value(column: pd.Series) -> float | None:
