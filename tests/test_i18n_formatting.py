@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from babel.numbers import format_decimal as babel_format_decimal
 from seed_values import BUDGET
 
 from dashboard.transforms.countries import country_name
@@ -70,3 +71,13 @@ def test_country_names():
         "Turkménistan",
         "Ouzbékistan",
     ]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_remembered_numbers_print_as_babel_prints_each_value(lang):
+    # Equal keys to a cache, printed differently by Babel (or not): each in both orders.
+    locale = "en" if lang == "en" else "fr_FR"
+    for values in ([0.0, -0.0], [-0.0, 0.0], [7500, 7500.0], [7500.5, 7500.50]):
+        for value in values:
+            amount = babel_format_decimal(value, format="#,##0.00", locale=locale)
+            assert format_usd(value, lang).replace("USD", "").strip() == amount
