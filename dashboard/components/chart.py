@@ -21,6 +21,8 @@ The button's clientside callback is registered once per app with
 
 from __future__ import annotations
 
+import functools
+
 import dash
 import plotly.graph_objects as go
 from dash import MATCH, Input, Output, State, dcc, html
@@ -115,14 +117,23 @@ def table_markup(table: TextTable, lang: str) -> str:
     """A ``TextTable`` as a drawn block (``components.markup``): a table with a
     caption, column headers and row headers, or the message saying it has no
     figures."""
-    if table.empty:
-        message = gettext(lang, "{caption}: no figures.").format(caption=table.caption)
+    rows = tuple(tuple(row) for row in table.rows)
+    return _drawn_table(table.caption, tuple(table.columns), rows, lang)
+
+
+# A chart by year shows the same table whichever year is selected: draw each once.
+@functools.lru_cache(maxsize=256)
+def _drawn_table(
+    caption: str, columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], lang: str
+) -> str:
+    if not rows:
+        message = gettext(lang, "{caption}: no figures.").format(caption=caption)
         return markup(html.P(message, className="empty-state mb-0"))
     header = html.Thead(
         html.Tr(
             [
                 html.Th(name, scope="col", className="text-end" if position else None)
-                for position, name in enumerate(table.columns)
+                for position, name in enumerate(columns)
             ]
         )
     )
@@ -134,14 +145,14 @@ def table_markup(table: TextTable, lang: str) -> str:
                     *(html.Td(cell, className="text-end") for cell in row[1:]),
                 ]
             )
-            for row in table.rows
+            for row in rows
         ]
     )
     element = html.Table(
-        [html.Caption(table.caption), header, body],
+        [html.Caption(caption), header, body],
         className="table table-sm chart-data-table caption-top mb-0",
     )
-    return markup(scroll_table(element, table.caption))
+    return markup(scroll_table(element, caption))
 
 
 def chart_figure(
