@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from conftest import OPERATION_ID
 
@@ -168,6 +169,17 @@ def test_narrative_sections_keep_their_order_text_and_line_breaks(data_copy, ope
         ["One", 1, "first line\nsecond line"],
         ["Two", 2, "indented"],
     ]
+
+
+def test_hidden_files_beside_the_narratives_are_skipped(data_copy, operation_dir):
+    before = load_operation(OPERATION_ID, data_dir=data_copy).narratives
+    narratives = operation_dir / "narratives"
+    (narratives / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (narratives / ".ipynb_checkpoints").mkdir()
+    (narratives / ".ipynb_checkpoints" / "2020-plan-checkpoint.md").write_text("draft\n")
+    after = load_operation(OPERATION_ID, data_dir=data_copy).narratives
+    pd.testing.assert_frame_equal(after, before)
+    assert len(after) > 0
 
 
 def test_non_utf8_narrative(data_copy, operation_dir):

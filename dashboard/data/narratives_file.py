@@ -59,11 +59,16 @@ def read_narratives(folders: list[Path], problems: Problems) -> TableBatch:
 
 
 def _file_names(folder: Path) -> list[str]:
-    """The names in ``folder`` in order, none if it is missing (an operation with no reports)."""
+    """The names in ``folder`` in order, none if it is missing (an operation with no reports).
+
+    Hidden names (``.DS_Store``, ``.ipynb_checkpoints``), which file browsers and
+    notebooks leave behind, are not reports and are skipped.
+    """
     try:
-        return sorted(os.listdir(folder))
+        names = os.listdir(folder)
     except (FileNotFoundError, NotADirectoryError):
         return []
+    return sorted(name for name in names if not name.startswith("."))
 
 
 def _read_one(folder: Path, name: str) -> list[dict[str, object]]:
