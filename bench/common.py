@@ -2,7 +2,7 @@
 
 Every server here listens on 127.0.0.1 only and is stopped by the benchmark that
 started it (by its process, never by name).  Results go to ``bench/results/``
-(git-ignored).
+(git-ignored), or to the folder named by ``BENCH_RESULTS_DIR``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-RESULTS_DIR = REPO / "bench" / "results"
 OPERATION = "kazakhstan-mco"
 PAGES = ("/", "/budget", "/narratives", "/contributions")
 # Any host but the local machine resolves to nothing (as in the browser tests).
@@ -85,9 +84,10 @@ def machine() -> dict[str, object]:
 
 
 def write_results(name: str, command: str, payload: dict) -> Path:
-    """Write ``bench/results/<name>.json`` with the date, machine and command."""
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    path = RESULTS_DIR / f"{name}.json"
+    """Write ``<results folder>/<name>.json`` with the date, machine and command."""
+    folder = Path(os.environ.get("BENCH_RESULTS_DIR") or REPO / "bench" / "results")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.json"
     document = {
         "benchmark": name,
         "command": command,
@@ -96,7 +96,7 @@ def write_results(name: str, command: str, payload: dict) -> Path:
         **payload,
     }
     path.write_text(json.dumps(document, indent=2, default=str) + "\n", encoding="utf-8")
-    print(f"\nwrote {path.relative_to(REPO)}")
+    print(f"\nwrote {path}")
     return path
 
 
