@@ -9,6 +9,7 @@ The selectable years are the seed's year list (lines 40-46).
 from __future__ import annotations
 
 from browser import assert_stayed_local, start
+from seed_values import YEARS
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -66,19 +67,34 @@ EXPECTED = {
 }
 YEAR_CHARTS = ["budget-vs-expenditure", "budget-by-pillar", "expenditure-by-pillar"]
 
-# What the page shows: texts, and per chart by year the years whose bars are
-# outlined at full opacity and the opacities of the other bars.
+# What the page shows: texts, and per chart by year, as drawn, the years whose
+# bars are framed and the years under a veil (their tick labels' centres against
+# the shapes' boxes on screen).
 READ_STATE = """
 const texts = (sel) => Array.from(document.querySelectorAll(sel)).map((e) => e.textContent.trim());
 const plot = (id) => document.querySelector('#' + id + ' .js-plotly-plot');
 const highlight = (id) => {
   const gd = plot(id);
   if (!gd || !gd.data || !gd.data.length) return null;
-  return gd.data.map((t) => {
-    const on = t.x.filter((x, i) => t.marker.line.width[i] > 0 && t.marker.opacity[i] === 1);
-    const others = t.marker.opacity.filter((o, i) => t.marker.line.width[i] === 0);
-    return {on: on, others: Array.from(new Set(others))};
+  const ticks = Array.from(gd.querySelectorAll('.xtick text')).map((t) => {
+    const box = t.getBoundingClientRect();
+    return [Number(t.textContent), (box.left + box.right) / 2];
   });
+  const nearest = (x) => ticks.reduce((best, tick) =>
+    Math.abs(tick[1] - x) < Math.abs(best[1] - x) ? tick : best)[0];
+  const framed = new Set(), veiled = new Set();
+  for (const path of gd.querySelectorAll('.shapelayer path')) {
+    const box = path.getBoundingClientRect();
+    const style = getComputedStyle(path);
+    if (box.width < 1) continue;
+    if (parseFloat(style.strokeWidth) > 0 && box.height >= 1) {
+      framed.add(nearest((box.left + box.right) / 2));
+    } else if (parseFloat(style.opacity) < 1) {
+      ticks.filter((t) => box.left < t[1] && t[1] < box.right).forEach((t) => veiled.add(t[0]));
+    }
+  }
+  const sorted = (set) => Array.from(set).sort();
+  return {framed: sorted(framed), veiled: sorted(veiled)};
 };
 const split = plot('budget-pillar-split');
 return {
@@ -125,10 +141,14 @@ def expected_state(year: int) -> dict:
             "y": [P1, P2] if has_data else [],
             "notes_has_empty_state": not has_data,
         },
-        # Two traces per chart (budget/expenditure or pillar 1/pillar 2); the other
-        # years are dimmed to 0.4 only when the selected year has bars.
+        # The selected year's bars framed, the other years veiled, when the charts
+        # have that year (seed line 37: 2016-2021); 2021 has no expenditure bar.
         "highlight": {
-            chart: [{"on": on, "others": [0.4] if has_data else [1]}] * 2 for chart in YEAR_CHARTS
+            chart: {
+                "framed": [] if chart == "expenditure-by-pillar" and year == 2021 else on,
+                "veiled": [other for other in YEARS if other != year] if has_data else [],
+            }
+            for chart in YEAR_CHARTS
         },
     }
 
@@ -267,3 +287,26 @@ def test_split_table_is_drawn_and_follows_the_year(dash_duo):
             "2015: no figures" in (driver.execute_script(SPLIT_TABLE_JS).get("empty") or "")
         )
     )
+
+
+def test_year_switch_redraws_only_the_highlight_of_the_charts_by_year(dash_duo):
+    """The charts by year keep the data plotly.js computed for them (``calcdata``)
+    across a year switch; the split by pillar, whose bars change, computes anew."""
+    start(dash_duo, create_app(), "/budget?year=2019")
+    wait_for_year(dash_duo, 2019, timeout=20)
+    charts = [*YEAR_CHARTS, "budget-pillar-split"]
+    dash_duo.driver.execute_script(
+        """window.__calcdata = Object.fromEntries(arguments[0].map((id) =>
+             [id, document.querySelector('#' + id + ' .js-plotly-plot').calcdata]));""",
+        charts,
+    )
+    Select(dash_duo.find_element("#year-select")).select_by_value("2018")
+    wait_for_year(dash_duo, 2018)
+    kept = dash_duo.driver.execute_script(
+        """return Object.fromEntries(arguments[0].map((id) =>
+             [id, document.querySelector('#' + id + ' .js-plotly-plot').calcdata
+                  === window.__calcdata[id]]));""",
+        charts,
+    )
+    assert kept == {**dict.fromkeys(YEAR_CHARTS, True), "budget-pillar-split": False}
+    assert_stayed_local(dash_duo)

@@ -67,7 +67,25 @@ def split_2020() -> pd.DataFrame:
 
 
 def texts(figure) -> list[str]:
-    return [annotation.text for annotation in figure.layout.annotations]
+    return [annotation.text for annotation in figure.layout.annotations if annotation.text]
+
+
+def veils(figure) -> list[tuple[float, float]]:
+    """The x spans of the white veils (dimming the other years) that have a width."""
+    return [
+        (shape.x0, shape.x1)
+        for shape in figure.layout.shapes
+        if shape.yref == "paper" and shape.x1 > shape.x0
+    ]
+
+
+def frames(figure) -> list[tuple[float, float, float, float]]:
+    """The outlined boxes (x0, x1, y0, y1 in USD millions) that have a line."""
+    return [
+        (shape.x0, shape.x1, shape.y0, shape.y1)
+        for shape in figure.layout.shapes
+        if shape.yref == "y" and shape.line.width
+    ]
 
 
 def approx_millions(expected: list[float | None]):
@@ -107,9 +125,18 @@ def test_budget_vs_expenditure_hover_is_exact_dollars():
 
 def test_budget_vs_expenditure_highlights_the_selected_year():
     figure = budget_vs_expenditure_figure(totals(), 2019, SOURCE, "en")
-    for trace in figure.data:
-        assert list(trace.marker.opacity) == [OTHER_OPACITY] * 3 + [1.0] + [OTHER_OPACITY] * 2
-        assert list(trace.marker.line.width) == [0, 0, 0, SELECTED_LINE_WIDTH, 0, 0]
+    # The years before and after 2019 are veiled, letting 40% of their colour through.
+    assert veils(figure) == [(2015.5, 2018.5), (2019.5, 2021.5)]
+    assert {shape.opacity for shape in figure.layout.shapes if shape.yref == "paper"} == {
+        1 - OTHER_OPACITY
+    }
+    # A frame round each 2019 bar (budget left of the year, expenditure right), seed line 37.
+    (budget, expenditure) = frames(figure)
+    assert budget == pytest.approx((2018.6, 2019.0, 0.0, 5.52884917))
+    assert expenditure == pytest.approx((2019.0, 2019.4, 0.0, 2.87297163))
+    assert {shape.line.width for shape in figure.layout.shapes if shape.yref == "y"} == {
+        SELECTED_LINE_WIDTH
+    }
     selected = [a for a in figure.layout.annotations if a.text == "selected"]
     assert len(selected) == 1
     assert selected[0].x == 2019
@@ -132,9 +159,36 @@ def test_budget_vs_expenditure_2015_highlights_nothing():
     figure = budget_vs_expenditure_figure(totals(), 2015, SOURCE, "en")
     for trace in figure.data:
         assert list(trace.x) == YEARS
-        assert list(trace.marker.opacity) == [1.0] * 6
-        assert list(trace.marker.line.width) == [0] * 6
+    assert veils(figure) == [] and frames(figure) == []
     assert "selected" not in texts(figure)
+
+
+@pytest.mark.parametrize("build", ["totals", "budget stack", "expenditure stack"])
+def test_charts_by_year_change_only_their_highlight_with_the_year(build):
+    """A year switch must leave the traces, the datarevision and the number of notes
+    and shapes as they were: plotly.js then redraws only the highlight."""
+
+    def figure(year: int):
+        if build == "totals":
+            return budget_vs_expenditure_figure(totals(), year, SOURCE, "en")
+        p1, p2 = (
+            (P1_BUDGET, P2_BUDGET) if build == "budget stack" else (P1_EXPENDITURE, P2_EXPENDITURE)
+        )
+        name = "Budget" if build == "budget stack" else "Expenditure"
+        return pillar_stack_figure(pillar_amounts(p1, p2), name, year, SOURCE, "en")
+
+    first = figure(2014)
+    for year in range(2015, 2023):
+        other = figure(year)
+        assert other.to_plotly_json()["data"] == first.to_plotly_json()["data"]
+        assert other.layout.datarevision == first.layout.datarevision
+        assert len(other.layout.shapes) == len(first.layout.shapes)
+        assert len(other.layout.annotations) == len(first.layout.annotations)
+        # Appearing or disappearing items make plotly.js draw the whole chart.
+        assert all(
+            item.visible is None for item in (*other.layout.shapes, *other.layout.annotations)
+        )
+    assert figure(2019).layout.xaxis.range == (2015.5, 2021.5)
 
 
 def test_budget_vs_expenditure_without_data_is_an_empty_state():
@@ -164,9 +218,12 @@ def test_budget_by_pillar_stacks_the_seed_pillars():
 
 def test_budget_by_pillar_highlights_the_selected_year():
     figure = pillar_stack_figure(pillar_amounts(P1_BUDGET, P2_BUDGET), "Budget", 2020, SOURCE, "en")
-    for trace in figure.data:
-        assert list(trace.marker.opacity) == [OTHER_OPACITY] * 4 + [1.0, OTHER_OPACITY]
-        assert list(trace.marker.line.width) == [0, 0, 0, 0, SELECTED_LINE_WIDTH, 0]
+    assert veils(figure) == [(2015.5, 2019.5), (2020.5, 2021.5)]
+    # Pillar 1 from 0, pillar 2 on top of it (seed line 37, 2020).
+    assert frames(figure) == [
+        pytest.approx((2019.6, 2020.4, 0.0, 2.32328021)),
+        pytest.approx((2019.6, 2020.4, 2.32328021, 3.03404521)),
+    ]
     (selected,) = [a for a in figure.layout.annotations if a.text == "selected"]
     # On top of the 2020 stack: the 2020 budget total, 3.03404521 millions.
     assert (selected.x, selected.y) == (2020, pytest.approx(3.03404521))
@@ -180,8 +237,9 @@ def test_expenditure_by_pillar_2021_is_a_gap_with_a_note():
     assert figure.data[0].y[5] is None and figure.data[1].y[5] is None
     notes = [a for a in figure.layout.annotations if a.text == "no expenditure reported"]
     assert [(note.x, note.y) for note in notes] == [(2021, 0)]
-    # The selected year is highlighted though it has no bar, and gets no "selected" label.
-    assert list(figure.data[0].marker.line.width) == [0] * 5 + [SELECTED_LINE_WIDTH]
+    # The other years are veiled though 2021 has no bar; no frame, no "selected" label.
+    assert veils(figure) == [(2015.5, 2020.5)]
+    assert frames(figure) == []
     assert "selected" not in texts(figure)
     assert figure.layout.title.text == "Expenditure by pillar, 2016–2021 (USD)"
 

@@ -3,8 +3,11 @@
 Bars are drawn in USD millions (axis "USD millions") and hovered in exact
 dollars.  A missing figure is a ``None`` in the trace - no bar - and a note on
 the chart, never a zero.  In the charts by year the selected year is the one
-in full colour with an outline (``marker.opacity`` / ``marker.line.width``
-arrays) and a "selected" label; the other years are lighter.
+in full colour with an outline and a "selected" label; the other years are
+lighter.  All three are layout items (``_highlight``: a white veil over the
+other years, a frame round each of the year's bars), the same number whatever
+the year, so a year switch leaves the traces as they were and plotly.js
+redraws only those items (see ``theme.data_revision``).
 """
 
 from __future__ import annotations
@@ -17,14 +20,14 @@ from dashboard.i18n import N_, Translate, translator
 from dashboard.transforms.budget import year_span
 from dashboard.transforms.formatting import format_percent, format_usd, is_missing
 
-SELECTED_OPACITY = 1.0
-OTHER_OPACITY = 0.4
+OTHER_OPACITY = 0.4  # how much of a bar of another year shows through the veil
 SELECTED_LINE_WIDTH = 2.5
 OUTLINE_COLOUR = "#212529"
 SELECTED_LABEL = N_("selected")
 NOTE_COLOUR = "#495057"
 BAR_GAP = 0.2  # grouped bars: each of 2 bars is 0.4 wide, centred at year -/+ 0.2
 GROUP_OFFSET = (1 - BAR_GAP) / 4
+HALF_BAR = (1 - BAR_GAP) / 2  # half the width of a year's bars, grouped or stacked
 SPLIT_KEY = N_("Light bar: budget · dark bar: expenditure")
 HEADROOM = 1.18  # room above the tallest bar for the "selected" label
 Y_AXIS_TITLE = N_("USD millions")
@@ -67,7 +70,7 @@ def budget_vs_expenditure_figure(
             source,
             lang,
         )
-    traces, notes = [], []
+    traces, notes, frames = [], [], []
     measures = (
         ("budget_usd", BUDGET_NAME, NO_BUDGET, theme.BUDGET_COLOUR, -GROUP_OFFSET),
         (
@@ -80,18 +83,22 @@ def budget_vs_expenditure_figure(
     )
     for column, name, gap, colour, offset in measures:
         amounts = totals[column].tolist()
-        traces.append(_bar(years, amounts, _(name), colour, selected_year, lang))
+        traces.append(_bar(years, amounts, _(name), colour, lang))
         notes.extend(
             _gap_note(year + offset, _(gap))
             for year, amount in zip(years, amounts, strict=True)
             if is_missing(amount)
         )
+        amount = dict(zip(years, amounts, strict=True)).get(selected_year)
+        left = selected_year + offset - GROUP_OFFSET
+        frames.append((left, left + 2 * GROUP_OFFSET, 0.0, amount))
     peaks = totals[["budget_usd", "expenditure_usd"]].max(axis=1, skipna=True)
     layout = {
         "annotations": [
             *notes,
-            *_selected_label(dict(zip(years, peaks, strict=True)), selected_year, _),
+            _selected_label(dict(zip(years, peaks, strict=True)), selected_year, _),
         ],
+        "shapes": _highlight(years, selected_year, frames),
         "barmode": "group",
         "bargap": BAR_GAP,
         "bargroupgap": 0,
@@ -135,15 +142,20 @@ def pillar_stack_figure(
             [by_pillar[pillar].get(year) for year in years],
             names[pillar],
             theme.PILLAR_COLOURS[pillar],
-            selected_year,
             lang,
         )
         for pillar in pillars
     ]
     stacks = amounts.groupby("year")["amount"].sum(min_count=1).reindex(years)
     notes = [_gap_note(year, _(gap)) for year, total in stacks.items() if is_missing(total)]
+    frames, base = [], 0.0
+    for pillar in pillars:
+        amount = by_pillar[pillar].get(selected_year)
+        frames.append((selected_year - HALF_BAR, selected_year + HALF_BAR, base, amount))
+        base += 0.0 if is_missing(amount) else float(amount)
     layout = {
-        "annotations": [*notes, *_selected_label(stacks.to_dict(), selected_year, _)],
+        "annotations": [*notes, _selected_label(stacks.to_dict(), selected_year, _)],
+        "shapes": _highlight(years, selected_year, frames),
         "barmode": "stack",
         "bargap": BAR_GAP,
         "legend": {"traceorder": "normal"},
@@ -224,20 +236,8 @@ def pillar_split_figure(split: pd.DataFrame, year: int, source: str, lang: str) 
     return theme.finish(traces, layout, title, source, lang)
 
 
-def _bar(
-    years: list[int],
-    amounts: list[float],
-    name: str,
-    colour: str,
-    selected_year: int,
-    lang: str,
-) -> dict:
-    has_selected = selected_year in years
-    selected = [year == selected_year for year in years]
-    opacity = [
-        SELECTED_OPACITY if is_selected or not has_selected else OTHER_OPACITY
-        for is_selected in selected
-    ]
+def _bar(years: list[int], amounts: list[float], name: str, colour: str, lang: str) -> dict:
+    """One measure or pillar per year; the same whichever year is selected."""
     return {
         "type": "bar",
         "name": name,
@@ -245,15 +245,60 @@ def _bar(
         "y": _millions(amounts),
         "customdata": [format_usd(amount, lang) for amount in amounts],
         "hovertemplate": f"{name}, %{{x}}<br>%{{customdata}}<extra></extra>",
-        "marker": {
-            "color": colour,
-            "opacity": opacity,
-            "line": {
-                "color": OUTLINE_COLOUR,
-                "width": [SELECTED_LINE_WIDTH if s else 0 for s in selected],
-            },
-        },
+        "marker": {"color": colour},
     }
+
+
+def _highlight(
+    years: list[int], selected_year: int, frames: list[tuple[float, float, float, object]]
+) -> list[dict]:
+    """The selected year's shapes: a veil over the years before it and one over the
+    years after it, then a frame round each of its bars (``frames``: left, right,
+    base and amount in USD, one per trace).
+
+    A shape with nothing to show has no width or no line rather than being left
+    out or hidden, so every year has the same shapes with the same ``visible``:
+    plotly.js draws the whole chart again when an item appears or disappears.
+    """
+    shown = selected_year in years
+    first, last = years[0] - 0.5, years[-1] + 0.5
+    veils = [
+        (first, selected_year - 0.5 if shown else first),
+        (selected_year + 0.5 if shown else last, last),
+    ]
+    shapes = [
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "paper",
+            "x0": left,
+            "x1": right,
+            "y0": 0,
+            "y1": 1,
+            "fillcolor": "white",
+            "opacity": 1 - OTHER_OPACITY,
+            "line": {"width": 0},
+            "layer": "above",
+        }
+        for left, right in veils
+    ]
+    for left, right, base, amount in frames:
+        drawn = shown and not is_missing(amount)
+        top = base + (float(amount) if drawn else 0.0)
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "y",
+                "x0": left,
+                "x1": right,
+                "y0": base / 1_000_000,
+                "y1": top / 1_000_000,
+                "line": {"color": OUTLINE_COLOUR, "width": SELECTED_LINE_WIDTH if drawn else 0},
+                "layer": "above",
+            }
+        )
+    return shapes
 
 
 def _millions(amounts) -> list[float | None]:
@@ -274,32 +319,35 @@ def _gap_note(x: float, text: str) -> dict:
     }
 
 
-def _selected_label(peaks: dict, selected_year: int, _: Translate) -> list[dict]:
-    """The "selected" label above the selected year's bars, if that year has bars."""
+def _selected_label(peaks: dict, selected_year: int, _: Translate) -> dict:
+    """The "selected" label above the selected year's bars; empty if it has none
+    (kept, like the shapes, so that every year has the same items)."""
     peak = peaks.get(selected_year)
-    if is_missing(peak):
-        return []
-    return [
-        {
-            "x": selected_year,
-            "y": float(peak) / 1_000_000,
-            "text": _(SELECTED_LABEL),
-            "showarrow": False,
-            "yanchor": "bottom",
-            "yshift": 2,
-            "font": {"size": 12, "color": OUTLINE_COLOUR},
-        }
-    ]
+    return {
+        "x": selected_year,
+        "y": 0.0 if is_missing(peak) else float(peak) / 1_000_000,
+        "text": "" if is_missing(peak) else _(SELECTED_LABEL),
+        "showarrow": False,
+        "yanchor": "bottom",
+        "yshift": 2,
+        "font": {"size": 12, "color": OUTLINE_COLOUR},
+    }
 
 
 def _axes(years: list[int], peak: float, _: Translate) -> dict:
-    """Layout of the charts by year: title position, a year per tick, USD millions."""
+    """Layout of the charts by year: title position, a year per tick, USD millions.
+
+    Both ranges are fixed (the x range is the one plotly.js would compute): a year
+    switch redraws only the highlight, and plotly.js computes an automatic range
+    only when it draws the whole chart.
+    """
     top = 1.0 if is_missing(peak) or peak <= 0 else peak / 1_000_000 * HEADROOM
     return {
         "title": TITLE_POSITION,
         "margin": {"t": TOP_MARGIN},
         "xaxis": {
             "title": {"text": _("Year")},
+            "range": [years[0] - 0.5, years[-1] + 0.5],
             "tickmode": "array",
             "tickvals": years,
             "ticktext": [str(year) for year in years],

@@ -1,11 +1,21 @@
-"""One Plotly template and one colour per pillar, used by every chart.
+"""One look and one colour per pillar, used by every chart.
 
 The pillar colours are from the Okabe-Ito palette, chosen to stay distinct
 under the common colour-vision deficiencies.
+
+The look is registered as a Plotly template (``operation_dashboard``, for
+notebooks), but each figure carries it spelled out in its layout, with the
+template ``"none"``: plotly.js takes the template object of every new figure
+for a change and draws the chart from scratch, which a year switch would
+otherwise do for every chart.  Each layout also carries a ``datarevision``, a digest of
+everything but its notes and shapes, so a figure whose data did not change is
+updated in place (see ``finish``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import cache
 
 import plotly.graph_objects as go
@@ -38,9 +48,10 @@ pio.templates[TEMPLATE] = go.layout.Template(
 )
 
 
-# The template as the figure JSON carries it, built once: ``finish`` puts it in
-# every layout instead of naming it for plotly to resolve and validate per call.
-TEMPLATE_JSON = pio.templates[TEMPLATE].to_plotly_json()
+# The template's layout, which ``finish`` writes under every figure's own layout.
+THEME_LAYOUT = pio.templates[TEMPLATE].layout.to_plotly_json()
+# Layout parts that ``Plotly.react`` compares item by item whatever the datarevision.
+REDRAWN_ITEMS = ("annotations", "shapes")
 
 
 def source_line(source: str, lang: str) -> str:
@@ -85,18 +96,56 @@ def source_note(source: str, left_margin: float, lang: str) -> dict:
 
 
 def finish(data: list[dict], layout: dict, title: str, source: str, lang: str) -> go.Figure:
-    """The figure of ``data`` and ``layout`` with the template, the title, the source
-    line and ``lang``'s number separators (for axes and hover text)."""
+    """The figure of ``data`` and ``layout`` with the theme, the title, the source
+    line, ``lang``'s number separators (for axes and hover text) and a datarevision."""
     left_margin = layout.get("margin", {}).get("l")
     left_margin = DEFAULT_LEFT_MARGIN if left_margin is None else left_margin
-    layout = {
-        **layout,
-        "template": TEMPLATE_JSON,
-        "separators": separators(lang),
-        "title": {**layout.get("title", {}), "text": title},
-        "annotations": [*layout.get("annotations", []), source_note(source, left_margin, lang)],
-    }
+    layout = with_defaults(
+        THEME_LAYOUT,
+        {
+            **layout,
+            "separators": separators(lang),
+            "title": {**layout.get("title", {}), "text": title},
+            "annotations": [
+                *layout.get("annotations", []),
+                source_note(source, left_margin, lang),
+            ],
+        },
+    )
+    # plotly's name for no template: plotly.py adds its default one to a layout
+    # without, and plotly.js passes over a name, where it takes any template
+    # object for a change.
+    layout["template"] = "none"
+    layout["datarevision"] = data_revision(data, layout)
     return to_figure(data, layout)
+
+
+def with_defaults(defaults: dict, values: dict) -> dict:
+    """``values`` over ``defaults``, nested dicts merged key by key (as a template applies)."""
+    merged = dict(defaults)
+    for key, value in values.items():
+        default = merged.get(key)
+        merged[key] = (
+            with_defaults(default, value)
+            if isinstance(value, dict) and isinstance(default, dict)
+            else value
+        )
+    return merged
+
+
+def data_revision(data: list[dict], layout: dict) -> str:
+    """A digest of the traces and of the layout but its notes and shapes.
+
+    With a ``datarevision``, ``Plotly.react`` takes the figure's arrays (bars,
+    hover texts, tick values) as unchanged while it stays the same, and compares
+    everything else, notes and shapes included, value by value.  A year switch
+    that only moves the selected year's shapes and label (the budget charts by
+    year) is then redrawn in place rather than from scratch; any other change
+    gives a new digest.
+    """
+    rest = {key: value for key, value in layout.items() if key not in REDRAWN_ITEMS}
+    text = json.dumps([data, rest], sort_keys=True, separators=(",", ":"), allow_nan=True)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
 def empty_figure(title: str, message: str, source: str, lang: str) -> go.Figure:
