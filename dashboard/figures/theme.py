@@ -141,7 +141,9 @@ def data_revision(data: list[dict], layout: dict) -> str:
     everything else, notes and shapes included, value by value.  A year switch
     that only moves the selected year's shapes and label (the budget charts by
     year) is then redrawn in place rather than from scratch; any other change
-    gives a new digest.
+    gives a new digest.  plotly.js computes automatic axis ranges only when it
+    draws a chart from scratch, so a chart whose notes or shapes change on
+    their own must set its ranges (``budget._axes`` does).
     """
     rest = {key: value for key, value in layout.items() if key not in REDRAWN_ITEMS}
     text = json.dumps([data, rest], sort_keys=True, separators=(",", ":"), allow_nan=True)
