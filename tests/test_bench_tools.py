@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
-from common import percentile  # noqa: E402
+from common import percentile, plotly_js_path  # noqa: E402
 from synthetic import YEARS, write_operations  # noqa: E402
 
 from dashboard.data import list_operations, load_operations  # noqa: E402
@@ -89,7 +89,7 @@ def test_scale_benchmark_runs_on_one_synthetic_operation(tmp_path: Path) -> None
 
 
 def test_transfer_benchmark_counts_the_plotly_file_the_app_serves(tmp_path: Path) -> None:
-    (plotly_file,) = (REPO / "assets" / "js").glob("00_plotly-*.min.js")
+    plotly_file = plotly_js_path()
     report = _run_bench("bench_transfer.py", results=tmp_path)
     pages = {page["page"]: page for page in report["pages"]}
     assert set(pages) == {"/", "/budget", "/narratives", "/contributions"}
