@@ -17,7 +17,13 @@ from pathlib import Path
 
 import flask
 
-from dashboard.data import LoadedOperations, Operation, list_operations, load_operations
+from dashboard.data import (
+    LoadedOperations,
+    Operation,
+    OperationMeta,
+    list_operations,
+    load_operations,
+)
 from dashboard.data.store import operations_root
 
 EXTENSION = "operation_dashboard"
@@ -40,10 +46,17 @@ class Catalogue:
         """Every year of any operation."""
         return frozenset(year for op_id in self.ids for year in self.operations.meta(op_id).years)
 
+    def meta(self, operation_id: str) -> OperationMeta:
+        return self.operations.meta(operation_id)
+
     def get(self, operation_id: str | None) -> Operation:
         if operation_id in self.operations:
             return self.operations[operation_id]
         return self.operations[self.default_id]
+
+    def of(self, operation_ids: tuple[str, ...]) -> list[Operation]:
+        """The operations a view names (``ViewState.operation_ids``), in its order."""
+        return [self.operations[operation_id] for operation_id in operation_ids]
 
 
 def load_catalogue(data_dir: Path | str | None) -> Catalogue:
@@ -61,7 +74,3 @@ def install(server: flask.Flask, catalogue: Catalogue) -> None:
 def catalogue() -> Catalogue:
     """The catalogue of the app serving the current request."""
     return flask.current_app.extensions[EXTENSION]
-
-
-def operation(operation_id: str | None) -> Operation:
-    return catalogue().get(operation_id)

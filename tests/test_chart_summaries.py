@@ -9,6 +9,7 @@ worked out by hand from those numbers and rounded to the page's style.
 
 from __future__ import annotations
 
+import page_views
 import pandas as pd
 import pytest
 from markup_tree import elements, text, tree
@@ -251,7 +252,8 @@ def test_table_markup_keeps_french_text_readable():
 
 def test_chart_figure_wires_summary_toggle_and_table(app):
     # The graph's config names the topojson URL, which needs a built app.
-    figure = chart_figure("g", "file", "budget by pillar", "budget-by-pillar", "en")
+    values = {"c_figure": {"data": [], "layout": {}}, "c_summary": "", "c_table": ""}
+    figure = chart_figure("c", "g", "file", "budget by pillar", "budget-by-pillar", "en", values)
     props = figure.to_plotly_json()["props"]
     assert props["aria-label"] == "Chart of budget by pillar"
     assert props["aria-describedby"] == "g-summary"
@@ -265,18 +267,15 @@ def test_chart_figure_wires_summary_toggle_and_table(app):
     assert box.hidden is True and box.children.id == "g-table"
 
 
-def test_callbacks_fill_summary_and_table_with_the_figure(app):
-    with app.server.app_context():
-        outputs = budget_page.show_selected_year(2020, OPERATION_ID, "en")
-        _split, summary, table = outputs[4:7]
-        assert summary.startswith("Budget 2020: USD 3.03 M")
-        assert "USD 2,323,280.21" in text(table)
-        years = budget_page.show_years(2021, OPERATION_ID, "en")
-        assert years[1].endswith("2021: budget USD 5.28 M, no expenditure reported.")
-        assert years[7] == (
-            "Expenditure by pillar per year, 2016–2021. No expenditure reported for 2021."
-        )
-        _map, map_text, _table = overview.show_map(2020, OPERATION_ID, "en")
-        assert "Turkmenistan over 3,921" in map_text
-        people = overview.show_people(2019, OPERATION_ID, "en")
-        assert people[4] == "People of concern per year: 88,419 in 2018 and 106,489 in 2019."
+def test_page_updates_fill_summary_and_table_with_the_figure():
+    budget = page_views.update(budget_page, "?year=2020")
+    assert budget["split_summary"].startswith("Budget 2020: USD 3.03 M")
+    assert "USD 2,323,280.21" in text(budget["split_table"])
+    budget = page_views.update(budget_page, "?year=2021")
+    assert budget["totals_summary"].endswith("2021: budget USD 5.28 M, no expenditure reported.")
+    assert budget["spent_pillars_summary"] == (
+        "Expenditure by pillar per year, 2016–2021. No expenditure reported for 2021."
+    )
+    assert "Turkmenistan over 3,921" in page_views.update(overview, "?year=2020")["map_summary"]
+    people = page_views.update(overview, "?year=2019")["trend_summary"]
+    assert people == "People of concern per year: 88,419 in 2018 and 106,489 in 2019."

@@ -1,59 +1,53 @@
-"""A page's first view comes with its layout, filled in for the address that asks.
+"""A page's first view: the URL's callback draws the frame and the page for the
+address, filled in, in one answer; the layout is the same for every address.
 
-The renderer fetches ``/_dash-layout`` from the page, so the request's Referer
-names the page.  Expected values: the seed's years (lines 40-46) and its
-report year 2020; ``?year=2019`` picks 2019.
+Expected values: the seed's years (lines 40-46) and its report year 2020;
+``?year=2019`` picks 2019.
 """
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from dash.exceptions import PreventUpdate
+from layout_json import props_by_id, texts
 from markup_tree import elements, text
+from plotly.io.json import to_json_plotly
 
 from dashboard.app import create_app
+from dashboard.shell.routing import draw_frame, update_frame
 
 YEARS = ["2021", "2020", "2019", "2018", "2017", "2016", "2015"]
-SITE = "http://localhost"
 
 
 @pytest.fixture(scope="module")
-def client():
-    return create_app().server.test_client()
+def app():
+    return create_app()
 
 
-def layout(client, referer: str | None) -> dict:
-    response = client.get("/_dash-layout", headers={"Referer": referer} if referer else {})
-    assert response.status_code == 200
-    return response.get_json()
+def drawn(app, path: str, search: str = "") -> dict:
+    """The props, by id, of every component of the frame drawn for the address."""
+    with app.server.app_context():
+        children, key = draw_frame(path, search, None)
+    assert json.loads(key)[0] == path
+    return props_by_id(json.loads(to_json_plotly(children)))
 
 
-def props_by_id(node, found: dict | None = None) -> dict:
-    """The props of every component with an id in a layout's JSON, by id (a
-    pattern-matching id as its sorted items)."""
-    found = {} if found is None else found
-    if isinstance(node, list):
-        for child in node:
-            props_by_id(child, found)
-    elif isinstance(node, dict) and isinstance(node.get("props"), dict):
-        props = node["props"]
-        key = props.get("id")
-        if key is not None:
-            found[key if isinstance(key, str) else tuple(sorted(key.items()))] = props
-        props_by_id(props.get("children"), found)
-    return found
+def test_the_layout_is_the_same_for_every_address_and_no_header_changes_it(app):
+    client = app.server.test_client()
+    first = client.get("/_dash-layout").data
+    for referer in ("http://localhost/budget?year=2019", "http://example.org/"):
+        assert client.get("/_dash-layout", headers={"Referer": referer}).data == first
+    layout = json.loads(first)
+    url, frame = layout["props"]["children"]
+    assert url["props"]["id"] == "url" and frame["props"] == {"children": None, "id": "frame"}
 
 
-def test_the_budget_page_comes_filled_in_for_its_address(client):
-    props = props_by_id(layout(client, SITE + "/budget?year=2019&lang=fr"))
-    assert props["selected-year"]["data"] == 2019
+def test_the_budget_page_comes_filled_in_for_its_address(app):
+    props = drawn(app, "/budget", "?year=2019&lang=fr")
     assert props["year-select"]["value"] == "2019"
     assert [option["value"] for option in props["year-select"]["options"]] == YEARS
-    assert props["interface-language"]["data"] == "fr"
-    assert props["operation-id"]["data"] == "kazakhstan-mco"
-    # Every address property set: the dcc.Location reports nothing when it mounts.
-    url = props["url"]
-    assert (url["pathname"], url["search"], url["hash"]) == ("/budget", "?year=2019&lang=fr", "")
-    assert url["href"] == SITE + "/budget?year=2019&lang=fr"
     budget_link = props[(("path", "/budget"), ("type", "nav-link"))]
     assert budget_link["href"] == "/budget?year=2019&lang=fr"
     assert budget_link["className"] == "nav-link active"
@@ -63,51 +57,26 @@ def test_the_budget_page_comes_filled_in_for_its_address(client):
     for graph in ("budget-pillar-split", "budget-vs-expenditure", "budget-by-pillar"):
         assert props[graph]["figure"]["data"], graph
     assert "2019" in props["budget-pillar-split"]["figure"]["layout"]["title"]["text"]
-    assert "2019" in props["budget-year-heading"]["children"]
+    assert props["budget-year-heading"]["children"] == "Budget et dépenses en 2019"
+    assert props["budget-pillar-split-figure"]["data-image-year"] == "2019"
 
 
-def test_a_bad_year_in_the_address_shows_the_report_year_with_a_notice(client):
-    props = props_by_id(layout(client, SITE + "/?year=1999"))
-    assert props["selected-year"]["data"] == 2020
+def test_a_bad_year_in_the_address_shows_the_report_year_with_a_notice(app):
+    props = drawn(app, "/", "?year=1999")
+    assert props["year-select"]["value"] == "2020"
     assert props["year-notice"]["is_open"] is True
     assert "1999" in props["year-notice"]["children"]
     assert "2020" in props["overview-results-heading"]["children"]
 
 
-def test_an_unknown_page_comes_as_not_found(client):
-    props = props_by_id(layout(client, SITE + "/no-such-page"))
+def test_an_unknown_page_comes_as_not_found(app):
+    props = drawn(app, "/no-such-page")
     assert props["document-meta"]["data-title"].startswith("Page not found")
-    assert props["page-content"]["children"]
+    assert "Page not found" in texts(props["page-content"]["children"])
 
 
-@pytest.mark.parametrize("referer", [None, "http://example.org/budget?year=2019"])
-def test_without_this_site_s_address_the_shell_comes_empty(client, referer):
-    props = props_by_id(layout(client, referer))
-    assert props["page-content"].get("children") is None
-    assert props["selected-year"].get("data") is None
-    assert props["url"].get("search") is None and props["url"].get("pathname") is None
-
-
-def test_no_cache_hands_one_page_s_layout_to_another(client):
-    response = client.get("/_dash-layout", headers={"Referer": SITE + "/budget"})
-    assert response.headers["Cache-Control"] == "no-store"
-    assert "Referer" in response.headers["Vary"]
-
-
-def texts(node) -> list[str]:
-    """Every string in a layout JSON's tree of children."""
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, list):
-        return [text for child in node for text in texts(child)]
-    if isinstance(node, dict) and isinstance(node.get("props"), dict):
-        return texts(node["props"].get("children"))
-    return []
-
-
-def test_the_overview_comes_with_the_country_of_its_address_shown(client):
-    props = props_by_id(layout(client, SITE + "/?year=2020&country=TKM"))
-    assert props["overview-selected-country"]["data"] == "TKM"
+def test_the_overview_comes_with_the_country_of_its_address_shown(app):
+    props = drawn(app, "/", "?year=2020&country=TKM")
     # Seed line 58: "over 3,900 stateless persons in Turkmenistan" (2020).
     assert any("over 3,900" in text for text in texts(props["overview-country-panel"]["children"]))
     pressed = {
@@ -116,22 +85,17 @@ def test_the_overview_comes_with_the_country_of_its_address_shown(client):
         if isinstance(key, tuple) and dict(key)["type"] == "overview-country-button"
     }
     assert pressed == {"KAZ": "false", "TKM": "true", "UZB": "false"}
-    # The page's own dcc.Location too has every address property set.
-    url = props["overview-url"]
-    assert (url["pathname"], url["search"], url["hash"]) == ("/", "?year=2020&country=TKM", "")
-    assert url["href"] == SITE + "/?year=2020&country=TKM"
 
 
-def test_with_no_country_the_overview_s_store_holds_no_data(client):
-    """A store mounted with ``data: null`` reports a change and runs the panel's callback."""
-    props = props_by_id(layout(client, SITE + "/?year=2020"))
-    assert "data" not in props["overview-selected-country"]
-    assert props["overview-country-panel"]["children"]["props"]["children"].startswith("Select a")
+def test_with_no_country_the_overview_asks_for_one(app):
+    props = drawn(app, "/", "?year=2020&country=FRA")
+    panel = texts(props["overview-country-panel"]["children"])
+    assert panel == ["Select a country on the map or in the list to see its figures."]
 
 
-def test_the_narratives_come_with_the_year_s_documents(client):
+def test_the_narratives_come_with_the_year_s_documents(app):
     """Seed lines 48-87: the 2020 year-end report, then the 2020 plan."""
-    props = props_by_id(layout(client, SITE + "/narratives?year=2020"))
+    props = drawn(app, "/narratives", "?year=2020")
     assert props["narratives-heading"]["children"] == "Narratives, 2020"
     shown = texts(props["narratives-content"]["children"])
     assert "Key achievements" in shown and "Working environment" in shown
@@ -139,12 +103,26 @@ def test_the_narratives_come_with_the_year_s_documents(client):
     assert any("Kazakhstan approved statelessness determination procedures" in t for t in shown)
 
 
-def test_the_contributions_come_filtered_as_their_address_says(client):
+def test_the_contributions_come_filtered_as_their_address_says(app):
     """Seed lines 93, 103, 126, 135: Germany x3 and Ireland gave as governments in 2021."""
-    props = props_by_id(layout(client, SITE + "/contributions?year=2021&donor=government"))
+    props = drawn(app, "/contributions", "?year=2021&donor=government")
     assert props["contributions-type-filter"]["value"] == "government"
     assert props["contributions-heading"]["children"] == "Contributions in 2021"
     rows = elements(props["contributions-table"]["data-markup"], "tr")[1:]
     assert [text(row["c"][1]) for row in rows] == ["Germany", "Ireland", "Germany", "Germany"]
     counts = text(props["contributions-counts"]["data-markup"])
     assert "Germany" in counts and "Ireland" in counts and "Private" not in counts
+
+
+def test_a_year_or_filter_switch_updates_the_frame_drawn_in_place(app):
+    with app.server.app_context():
+        _children, key = draw_frame("/budget", "?year=2019", None)
+        with pytest.raises(PreventUpdate):
+            draw_frame("/budget", "?year=2017&country=KAZ", key)
+        values = update_frame("?year=2017&country=KAZ", "/budget", key)
+        assert values["year"] == values["year_shown"] == "2017"
+        assert " · 2017 · " in values["title"]
+        # Another language is a new frame: drawn anew, not updated in place.
+        assert draw_frame("/budget", "?year=2017&lang=fr", key)[1] != key
+        with pytest.raises(PreventUpdate):
+            update_frame("?year=2017&lang=fr", "/budget", key)

@@ -20,14 +20,13 @@ import flask_compress
 import pytest
 from callback_requests import UPDATE, body
 from dash import Input, Output
+from layout_json import props_by_id
 
 from dashboard import runtime
 from dashboard.app import create_app
 from dashboard.serving import compression
 
 OPERATION_ID = "kazakhstan-mco"
-# The URL callback's state: stores not yet set, no page or language links matched.
-URL_STATE = (None, None, None, [], [])
 NOTICE_ABC = "“abc” is not a year this operation reports on (2015–2021); showing 2020."
 
 
@@ -120,6 +119,9 @@ def test_pages_callbacks_and_api_are_compressed(client, app):
     page = client.get("/", headers={"Accept-Encoding": "gzip"})
     assert page.headers["Content-Encoding"] == "gzip"
     assert '<html lang="en">' in gzip.decompress(page.data).decode()
+    french = client.get("/budget?lang=fr", headers={"Accept-Encoding": "gzip"})
+    assert french.status_code == 200
+    assert '<html lang="fr">' in gzip.decompress(french.data).decode()
 
     api = client.get("/api/v1/operations/kazakhstan-mco/budget", headers={"Accept-Encoding": "br"})
     assert api.headers["Content-Encoding"] == "br"
@@ -128,13 +130,11 @@ def test_pages_callbacks_and_api_are_compressed(client, app):
     assert columns == ["year", "pillar", "budget_usd", "expenditure_usd"]
 
     callback = client.post(
-        UPDATE,
-        json=body(app, "url.search", "?year=2019", "/", None, state=URL_STATE),
-        headers={"Accept-Encoding": "gzip"},
+        UPDATE, json=frame_request(app, "/", "?year=2019"), headers={"Accept-Encoding": "gzip"}
     )
     assert callback.headers["Content-Encoding"] == "gzip"
-    answer = json.loads(gzip.decompress(callback.data))
-    assert answer["sideUpdate"]["selected-year"]["data"] == 2019
+    frame = json.loads(gzip.decompress(callback.data))["response"]["frame"]
+    assert props_by_id(frame["children"])["year-select"]["value"] == "2019"
 
 
 def test_a_repeated_callback_answer_is_compressed_once(monkeypatch):
@@ -272,56 +272,56 @@ def test_bad_urls_get_the_dashboard_page(client, url):
     assert '<html lang="en">' in response.get_data(as_text=True)
 
 
-def test_url_callback_names_the_document_after_page_year_and_operation(client, app):
-    def document(search: str, path: str) -> dict:
-        request = body(app, "url.search", search, path, None, state=URL_STATE)
-        return client.post(UPDATE, json=request).json["response"]["document-meta"]
+def frame_request(app, path: str, search: str) -> dict:
+    """A request for the frame of ``path`` + ``search``, none drawn yet (a first load)."""
+    return body(app, "frame.children", path, search, state=(None,))
 
+
+def drawn(client, app, path: str, search: str) -> dict:
+    """The props, by id, of the frame the URL's callback draws for the address."""
+    response = client.post(UPDATE, json=frame_request(app, path, search))
+    assert response.status_code == 200
+    return props_by_id(response.json["response"]["frame"]["children"])
+
+
+def test_url_callback_names_the_document_after_page_year_and_operation(client, app):
     # Seed: the operation is the Kazakhstan Multi-Country Office; 2020 its report year.
-    assert document("?year=2019", "/budget") == {
-        "data-title": "Budget · 2019 · Kazakhstan Multi-Country Office",
-        "data-lang": "en",
-    }
-    assert document("?lang=fr", "/no-such-page") == {
-        "data-title": "Page introuvable · 2020 · Kazakhstan Multi-Country Office",
-        "data-lang": "fr",
-    }
+    meta = drawn(client, app, "/budget", "?year=2019")["document-meta"]
+    assert (meta["data-title"], meta["data-lang"]) == (
+        "Budget · 2019 · Kazakhstan Multi-Country Office",
+        "en",
+    )
+    meta = drawn(client, app, "/no-such-page", "?lang=fr")["document-meta"]
+    assert (meta["data-title"], meta["data-lang"]) == (
+        "Page introuvable · 2020 · Kazakhstan Multi-Country Office",
+        "fr",
+    )
 
 
 def test_bad_query_values_get_a_notice_from_the_url_callback(client, app):
-    def view(search: str) -> dict:
-        request = body(app, "url.search", search, "/", None, state=URL_STATE)
-        response = client.post(UPDATE, json=request)
-        assert response.status_code == 200
-        return {**response.json["response"], **response.json.get("sideUpdate", {})}
+    def view(search: str) -> tuple[str, str]:
+        props = drawn(client, app, "/", search)
+        return props["year-select"]["value"], props["year-notice"]["children"]
 
-    assert view("?year=abc")["year-notice"]["children"] == NOTICE_ABC
-    assert view("?year=99999999999999999999")["selected-year"]["data"] == 2020
-    assert view("?year=%ff%fe")["selected-year"]["data"] == 2020
-    assert view("?lang=xx&year=2019")["selected-year"]["data"] == 2019
-    unknown = view("?op=nope")
-    assert unknown["operation-id"]["data"] == OPERATION_ID
-    assert (
-        unknown["year-notice"]["children"]
-        == "There is no operation “nope”; showing kazakhstan-mco."
-    )
+    assert view("?year=abc") == ("2020", NOTICE_ABC)
+    assert view("?year=99999999999999999999")[0] == "2020"
+    assert view("?year=%ff%fe")[0] == "2020"
+    assert view("?lang=xx&year=2019")[0] == "2019"
+    assert view("?op=nope") == ("2020", "There is no operation “nope”; showing kazakhstan-mco.")
     # An oversized query is ignored as a whole: the default year, no notice.
-    assert view("?year=" + "1" * 5000)["selected-year"]["data"] == 2020
+    assert view("?year=" + "1" * 5000) == ("2020", "")
 
 
 def test_unknown_page_gets_page_not_found(client, app):
-    request = body(app, "page-content.children", "/no-such-page", OPERATION_ID, "en", state=("",))
-    response = client.post(UPDATE, json=request)
-    assert response.status_code == 200
-    page = json.dumps(response.json["response"]["page-content"]["children"])
-    assert "Page not found" in page
+    page = drawn(client, app, "/no-such-page", "")["page-content"]
+    assert "Page not found" in json.dumps(page["children"])
 
 
 # ---- bad callback requests -------------------------------------------------------------
 
 
 def callback_request(app, **changes) -> dict:
-    request = body(app, "budget-year-heading.children", "2019", state=(OPERATION_ID, "en"))
+    request = with_year(app, "2019")
     request.update(changes)
     return {key: value for key, value in request.items() if value is not None}
 
@@ -355,9 +355,9 @@ def bad_structures(app) -> dict[str, tuple[dict, str]]:
         ),
         "missing inputs": (callback_request(app, inputs=None), "'inputs' must be a list"),
         "inputs not a list": (callback_request(app, inputs="x"), "'inputs' must be a list"),
-        "one state entry short": (
-            callback_request(app, state=good["state"][:1]),
-            "'state' must have 2 entries, not 1",
+        "one state entry too many": (
+            callback_request(app, state=good["state"] * 2),
+            "'state' must have 1 entries, not 2",
         ),
         "unknown input id": (
             callback_request(app, inputs=wrong_id),
@@ -365,7 +365,7 @@ def bad_structures(app) -> dict[str, tuple[dict, str]]:
         ),
         "wrong property": (
             callback_request(app, inputs=wrong_prop),
-            "inputs[0]: expected property 'value'",
+            "inputs[0]: expected property 'search'",
         ),
         "outputs not objects": (callback_request(app, outputs=[1, 2]), "'outputs' must be"),
         "changedPropIds not strings": (
@@ -375,32 +375,32 @@ def bad_structures(app) -> dict[str, tuple[dict, str]]:
     }
 
 
-def with_year(app, year) -> dict:
-    return body(app, "budget-year-heading.children", year, state=(OPERATION_ID, "en"))
+def with_year(app, year: str) -> dict:
+    """A request for the budget page's update at ``?year=`` + ``year``."""
+    return body(app, "budget-year-heading.children", f"?year={year}", state=("/budget",))
 
 
 def test_wrong_structures_and_values_get_400_naming_the_problem(client, app):
     cases = dict(bad_structures(app))
-    # Values the dashboard's own pages never send (seed lines 40-46: 2015-2021).
-    for year in ("abc", "1800", "２０１９", " 2019", 2019, 2019.5, ["2019"], True, "1" * 5000):
-        cases[f"year {year!r}"] = (with_year(app, year), "'year-select' must be one of 2015-2021")
-    # The year store holds a number; the contributions page reads it.
-    cases["year store as text"] = (
-        body(app, "contributions-heading.children", "2019", None, state=(OPERATION_ID, "", "en")),
-        "'selected-year' must be one of 2015-2021",
-    )
-    cases["unknown operation"] = (
-        body(app, "budget-year-heading.children", "2019", state=("nope", "en")),
-        "'operation-id' must be one of kazakhstan-mco",
-    )
-    cases["search not a string"] = (
-        body(app, "url.search", 5, "/", None, state=URL_STATE),
-        "'url.search' must be a string",
-    )
+    # Values the dashboard's own pages never send.
+    for prop in ("search", "pathname"):
+        request = with_year(app, "2019")
+        entry = request["inputs"][0] if prop == "search" else request["state"][0]
+        entry["value"] = 5
+        cases[f"{prop} not a string"] = (request, f"'url.{prop}' must be a string")
     for name, (request, message) in cases.items():
         response = client.post(UPDATE, json=request)
         assert response.status_code == 400, name
         assert message in response.json["error"], name
+
+
+def test_a_year_the_operation_does_not_cover_shows_the_report_year(client, app):
+    # Seed lines 40-46: 2015-2021; the report year is 2020.
+    for year in ("abc", "1800", "２０１９", " 2019", "2019.5", "1" * 5000):
+        response = client.post(UPDATE, json=with_year(app, year))
+        assert response.status_code == 200, year
+        heading = response.json["response"]["budget-year-heading"]["children"]
+        assert heading == "Budget and expenditure in 2020", year
 
 
 def test_huge_body_is_refused_with_413(client):

@@ -129,7 +129,7 @@ def test_csv_is_the_same_in_every_language(client, operation, table):
 
 
 def test_dataset_workbook_has_french_notes_and_english_columns(operation):
-    dataset = build_dataset("budget-split-by-pillar", operation, 2020, {})
+    dataset = build_dataset("budget-split-by-pillar", operation, 2020)
     tables, docs = {"data": dataset.frame}, {"data": dataset.columns}
     english = book_rows(to_xlsx_bytes(tables, SOURCE, docs, lang="en"))
     french = book_rows(to_xlsx_bytes(tables, SOURCE, docs, lang="fr"))
@@ -143,7 +143,7 @@ def test_dataset_workbook_has_french_notes_and_english_columns(operation):
 
 @pytest.mark.parametrize("name", DATASETS)
 def test_every_downloaded_column_has_a_description(operation, name):
-    dataset = build_dataset(name, operation, 2020, {})
+    dataset = build_dataset(name, operation, 2020)
     assert all(dataset.columns.get(column) for column in dataset.frame.columns)
 
 

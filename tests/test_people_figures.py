@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import page_views
 import pandas as pd
 import pytest
 from dash import dcc, html
+from dash._callback_context import context_value
+from dash._utils import AttributeDict
+from dash.exceptions import PreventUpdate
 from layout_tree import find
 
-from dashboard import runtime
-from dashboard.app import create_app
 from dashboard.data import load_operation
 from dashboard.figures import theme
 from dashboard.figures.people import HIGHLIGHT, breakdown_figure, trend_figure
@@ -86,55 +88,53 @@ def text_of(component) -> str:
     return text_of(getattr(component, "children", None))
 
 
-@pytest.fixture(scope="module")
-def app():
-    return create_app()
-
-
-def test_show_people_callback_for_every_year(app):
+def test_people_of_concern_for_every_year():
     # Seed lines 27-29 and the year list, lines 40-46.
     expected = {2015: "no data", 2018: "88,419", 2019: "106,489", 2020: "no data"}
-    with app.server.app_context():
-        for year, total in expected.items():
-            heading, shown, change, figure, *_text, breakdown = overview.show_people(
-                year, OPERATION_ID, "en"
-            )
-            assert heading == f"People of concern, {year}"
-            assert shown == total
-            assert figure.layout.title.text == "People of concern, 2018–2019"
-            assert text_of(breakdown) == "No breakdown by population type on the source page."
-        _, _, change, *_rest = overview.show_people(2019, OPERATION_ID, "en")
+    for year, total in expected.items():
+        shown = page_views.update(overview, f"?year={year}")
+        assert shown["poc_year"] == f"People of concern, {year}"
+        assert shown["poc_total"] == total
+        assert shown["trend_figure"].layout.title.text == "People of concern, 2018–2019"
+        breakdown = text_of(shown["breakdown"])
+        assert breakdown == "No breakdown by population type on the source page."
+    change = page_views.update(overview, "?year=2019")["poc_change"]
     assert change == "Increase of +20.4% on 2018 (88,419)."
 
 
-def test_show_country_callback(app):
-    with app.server.app_context():
-        panel, pressed = overview.show_country(
-            "TKM",
-            2020,
-            OPERATION_ID,
-            [{"country": "KAZ"}, {"country": "TKM"}, {"country": "UZB"}],
-            "en",
-        )
-        empty, _ = overview.show_country("UZB", 2018, OPERATION_ID, [{"country": "UZB"}], "en")
-        prompt, none_pressed = overview.show_country(
-            None, 2020, OPERATION_ID, [{"country": "KAZ"}], "en"
-        )
-    text = " ".join(text_of(panel).split())
-    assert pressed == ["false", "true", "false"]
+def test_the_country_panel_shows_the_address_s_country():
+    shown = page_views.update(overview, "?year=2020&country=TKM")
+    text = " ".join(text_of(shown["panel"]).split())
+    assert shown["pressed"] == ["false", "true", "false"]  # Kazakhstan, Turkmenistan, Uzbekistan
     assert "Turkmenistan, 2020" in text
     assert "Stateless: over 3,900" in text  # seed line 58
     assert "refugees in Turkmenistan were legalized" in text  # seed line 21
-    assert "No country figures for Uzbekistan in 2018 on the source page." in text_of(empty)
-    assert "0" not in text_of(empty).replace("2018", "")
-    assert "Select a country" in text_of(prompt)
-    assert none_pressed == ["false"]
+    empty = text_of(page_views.update(overview, "?year=2018&country=UZB")["panel"])
+    assert "No country figures for Uzbekistan in 2018 on the source page." in empty
+    assert "0" not in empty.replace("2018", "")
+    prompt = page_views.update(overview, "?year=2020")
+    assert "Select a country" in text_of(prompt["panel"])
+    assert prompt["pressed"] == ["false", "false", "false"]
 
 
-def test_map_keeps_one_file_name_and_its_save_buttons_add_the_year(app):
-    with app.server.app_context():
-        figure, _summary, _table = overview.show_map(2019, OPERATION_ID, "en")
-        layout = overview.layout(runtime.operation(OPERATION_ID), "en")
+def triggered(prop_id: str) -> None:
+    """Make ``dash.ctx`` name ``prop_id`` as the input that changed, as Dash does."""
+    context_value.set(AttributeDict(triggered_inputs=[{"prop_id": prop_id, "value": None}]))
+
+
+def test_a_country_clicked_goes_to_the_address():
+    triggered('{"country":"UZB","type":"overview-country-button"}.n_clicks')
+    assert overview.pick_country(None, [0, 0, 1], "?year=2019") == "?year=2019&country=UZB"
+    triggered("overview-map.clickData")
+    click = {"points": [{"location": "KAZ"}]}
+    assert overview.pick_country(click, [0, 0, 0], "?country=UZB") == "?country=KAZ"
+    with pytest.raises(PreventUpdate):  # a click on the sea
+        overview.pick_country({"points": []}, [0, 0, 0], "?country=UZB")
+
+
+def test_map_keeps_one_file_name_and_its_save_buttons_add_the_year():
+    figure = page_views.update(overview, "?year=2019")["map_figure"]
+    layout = page_views.layout(overview, "?year=2019")
     graph = next(node for node in find(layout, dcc.Graph) if node.id == overview.IDS.MAP)
     assert graph.config["toImageButtonOptions"]["filename"] == (
         "kazakhstan-mco_people-of-concern-by-country"
@@ -145,5 +145,5 @@ def test_map_keeps_one_file_name_and_its_save_buttons_add_the_year(app):
         for node in find(layout, html.Figure)
         if node.to_plotly_json()["props"].get("aria-describedby") == "overview-map-summary"
     )
-    assert holder.to_plotly_json()["props"]["data-image-year"] == "true"
+    assert holder.to_plotly_json()["props"]["data-image-year"] == "2019"
     assert figure.layout.title.text == "People of concern named per country, 2019"

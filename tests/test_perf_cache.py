@@ -14,9 +14,9 @@ from conftest import DATA_DIR, OPERATION_ID
 from dash import html
 from dash.exceptions import PreventUpdate
 
-from dashboard.app import create_app
-from dashboard.components.callbacks import remembered
+from dashboard.components.view_cache import VIEW_CACHE_SIZE, page_values
 from dashboard.data import load_operation
+from dashboard.state.view import ViewState
 from dashboard.transforms import budget as tf
 from dashboard.transforms import cache
 from dashboard.transforms.population import country_shading, country_shading_of
@@ -107,54 +107,52 @@ def test_odd_arguments_cannot_grow_the_cache_without_limit(operation):
     assert sum(ref() is not None for ref in watched) <= cache.MAX_ENTRIES
 
 
-def test_recent_keeps_the_latest_results_across_operations(operation):
+def view(year: int) -> ViewState:
+    return ViewState(path="/", operation_ids=(OPERATION_ID,), year=year, lang="en")
+
+
+def test_page_values_are_computed_once_per_view_and_operation_and_answer_json(operation):
     calls = []
 
-    @cache.recent(2)
-    def double(op, year):
-        calls.append((op.meta.id, year))
-        return year * 2
+    def update(shown, operations):
+        calls.append((operations[0].meta.id, shown.year))
+        if shown.year is None:
+            raise PreventUpdate
+        label = f"{operations[0].meta.id} {shown.year} {shown.lang}"
+        return {"text": html.P(label), "chart": go.Figure({"data": [{"y": [shown.year]}]})}
 
-    assert [double(operation, 2020), double(operation, 2020)] == [4040, 4040]
+    first = page_values(update, view(2020), [operation])
+    assert page_values(update, view(2020), [operation]) is first
+    assert first["text"]["props"]["children"] == f"{OPERATION_ID} 2020 en"
+    assert first["chart"]["data"][0]["y"] == [2020]
     other = load_operation(OPERATION_ID, data_dir=DATA_DIR)
-    double(other, 2020)  # another operation object with the same id: computed afresh
-    double(operation, 2019)  # a third entry: the oldest one (operation, 2020) goes
-    double(other, 2020)
-    double(operation, 2020)
-    assert len(calls) == 4 and calls.count((OPERATION_ID, 2020)) == 3
+    page_values(update, view(2020), [other])  # another operation object: computed afresh
+    assert calls == [(OPERATION_ID, 2020), (OPERATION_ID, 2020)]
+    for _attempt in range(2):  # a refusal is not kept
+        with pytest.raises(PreventUpdate):
+            page_values(update, view(None), [operation])
+    assert len(calls) == 4
 
 
-def test_recent_does_not_keep_an_operation_alive():
-    @cache.recent(8)
-    def remember(_op):
-        return Result()
+def test_page_values_keep_at_most_the_latest_views(operation):
+    calls = []
 
+    def update(shown, _operations):
+        calls.append(shown.year)
+        return {"year": shown.year}
+
+    years = range(VIEW_CACHE_SIZE + 1)
+    for year in years:
+        page_values(update, view(year), [operation])
+    page_values(update, view(VIEW_CACHE_SIZE), [operation])  # the newest: kept
+    page_values(update, view(0), [operation])  # the oldest: gone
+    assert calls == [*years, 0]
+
+
+def test_page_values_do_not_keep_an_operation_alive():
     operation = load_operation(OPERATION_ID, data_dir=DATA_DIR)
     watched = weakref.ref(operation)
-    remember(operation)
+    page_values(lambda _view, _operations: {"r": 1}, view(2020), [operation])
     del operation
     gc.collect()
     assert watched() is None
-
-
-def test_a_remembered_callback_computes_once_and_answers_json():
-    calls = []
-
-    def show(year, operation_id, lang):
-        calls.append(year)
-        if year is None:
-            raise PreventUpdate
-        return html.P(f"{operation_id} {year} {lang}"), go.Figure({"data": [{"y": [year]}]})
-
-    view = remembered(show)
-    with create_app().server.app_context():
-        first = view(2020, OPERATION_ID, "en")
-        assert view(2020, OPERATION_ID, "en") == first
-        assert calls == [2020]
-        paragraph, figure = first
-        assert paragraph["props"]["children"] == f"{OPERATION_ID} 2020 en"
-        assert figure["data"][0]["y"] == [2020]
-        for _attempt in range(2):  # a refusal is not kept
-            with pytest.raises(PreventUpdate):
-                view(None, OPERATION_ID, "en")
-        assert calls == [2020, None, None]

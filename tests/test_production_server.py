@@ -20,14 +20,8 @@ from callback_requests import UPDATE, callback_outputs
 from gunicorn_server import REPO, gunicorn, gunicorn_command
 
 CALLBACK = {
-    "output": "..budget-year-heading.children...budget-summary.children..",
-    "inputs": [
-        {"id": "year-select", "property": "value", "value": "2019"},
-    ],
-    "state": [
-        {"id": "operation-id", "property": "data", "value": "kazakhstan-mco"},
-        {"id": "interface-language", "property": "data", "value": "en"},
-    ],
+    "inputs": [{"id": "url", "property": "search", "value": "?year=2019"}],
+    "state": [{"id": "url", "property": "pathname", "value": "/budget"}],
 }
 
 
@@ -65,7 +59,7 @@ def budget_callback(base: str) -> tuple[int, dict]:
         "outputs": callback_outputs(spec["output"]),
         "inputs": CALLBACK["inputs"],
         "state": CALLBACK["state"],
-        "changedPropIds": ["year-select.value"],
+        "changedPropIds": ["url.search"],
     }
     status, _headers, answer = request(
         base, "POST", UPDATE, json.dumps(payload), {"Content-Type": "application/json"}

@@ -10,12 +10,19 @@ starting, with the callback named, and the pages carry nothing for it.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import dash
+import dash_bootstrap_components as dbc
+from dash import ALL, ALLSMALLER, MATCH, dcc, html
 
-from dashboard.components.callbacks import WILDCARDS, components_with_ids, select
-
+WILDCARDS = (ALL, MATCH, ALLSMALLER)
+LIBRARIES = {
+    "dash_html_components": html,
+    "dash_core_components": dcc,
+    "dash_bootstrap_components": dbc,
+}
 WILDCARD_BY_NAME = {str(wildcard): wildcard for wildcard in WILDCARDS}
 
 
@@ -73,3 +80,35 @@ def _problem(components: list[Any], component_id: str | dict, prop: str) -> str 
         if prop not in component._prop_names and not wildcard:
             return f"{type(component).__name__} {component_id!r} has no property {prop!r}"
     return None
+
+
+def select(components: list[Any], component_id: str | dict) -> list[Any]:
+    """Those of ``components`` with ``component_id``; in a dict id, a wildcard
+    (``ALL``, ``MATCH``, ``ALLSMALLER``) matches any value."""
+
+    def matches(candidate: Any) -> bool:
+        if isinstance(component_id, str) or not isinstance(candidate, dict):
+            return candidate == component_id
+        return candidate.keys() == component_id.keys() and all(
+            any(wanted is wildcard for wildcard in WILDCARDS) or candidate[key] == wanted
+            for key, wanted in component_id.items()
+        )
+
+    return [component for component in components if matches(component.id)]
+
+
+def components_with_ids(node: Any) -> Iterator[Any]:
+    """Every component with an id in the tree under ``node``; parts of the tree
+    already in the JSON form Dash sends (a page's cached values) are made
+    components again."""
+    if isinstance(node, list | tuple):
+        for child in node:
+            yield from components_with_ids(child)
+        return
+    if isinstance(node, dict) and node.get("namespace") in LIBRARIES:
+        node = getattr(LIBRARIES[node["namespace"]], node["type"])(**node["props"])
+    if not hasattr(node, "to_plotly_json"):
+        return
+    if getattr(node, "id", None) is not None:
+        yield node
+    yield from components_with_ids(getattr(node, "children", None))

@@ -13,15 +13,18 @@ rather than mounted as Dash components: a year switch on the budget page used
 to mount some 140 table cells, which took about 90 ms of the switch (a count of
 its store dispatches).
 
-A page's callback that fills the figure also fills the summary and the table:
-``*chart_outputs(graph_id)`` as Outputs and ``*chart_content(...)`` as values.
-The button's clientside callback is registered once per app with
-``add_table_toggle`` (see ``pages.overview``).
+A page's ``update`` fills the figure, the summary and the table together:
+``chart_outputs(name, graph_id)`` names them as outputs and ``chart_content``
+gives their values; its layout draws the chart with the same values.  The
+button's clientside callback is registered once per app with
+``add_table_toggle``.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
+from typing import Any
 
 import dash
 import plotly.graph_objects as go
@@ -60,18 +63,11 @@ def graph_config(filename: str, lang: str) -> dict:
     }
 
 
-# A placeholder until a callback fills the graph.  A bare dict, because an empty
-# go.Figure() carries the whole default template (about 10 KB) into every layout.
-EMPTY_FIGURE = {"data": [], "layout": {}}
-
-
-def chart(
-    graph_id: str | dict, filename: str, lang: str, figure: go.Figure | None = None
-) -> dcc.Graph:
-    """A graph whose figure a callback fills; ``filename`` names its downloads."""
+def chart(graph_id: str | dict, filename: str, lang: str, figure: Any) -> dcc.Graph:
+    """A graph showing ``figure``; ``filename`` names its downloads."""
     return dcc.Graph(
         id=graph_id,
-        figure=figure if figure is not None else EMPTY_FIGURE,
+        figure=figure,
         config=graph_config(filename, lang),
         className="chart",
     )
@@ -156,29 +152,30 @@ def _drawn_table(
 
 
 def chart_figure(
+    name: str,
     graph_id: str,
     filename: str,
     what: str,
     dataset: str | None,
     lang: str,
+    values: Mapping[str, Any],
     *,
-    figure: go.Figure | None = None,
-    summary: str = "",
-    table: TextTable | None = None,
     frame_class: str = "",
     one_year: bool = False,
 ) -> html.Figure:
     """The graph ``graph_id`` of ``what`` ("budget by pillar") with its summary, the
-    downloads of ``dataset`` and its table; empty until a callback fills them.
+    downloads of ``dataset`` and its table, filled with ``values`` (the
+    ``chart_content`` of chart ``name``, as a page's ``update`` returns it).
 
     A chart of the selected year only (``one_year``) keeps one ``filename`` in its
-    config, and its Save buttons add the year: plotly.js draws a chart from
-    scratch, twice, when its config changes, which a year switch would do.
+    config, and its Save buttons add the year (``data-image-year``): plotly.js
+    draws a chart from scratch, twice, when its config changes, which a year
+    switch would do.
     """
     frame_classes = f"chart-frame {frame_class}".strip()
-    frame = html.Div(chart(graph_id, filename, lang, figure), className=frame_classes)
+    graph = chart(graph_id, filename, lang, values[f"{name}_figure"])
     loading = dcc.Loading(
-        frame,
+        html.Div(graph, className=frame_classes),
         target_components={graph_id: "figure"},
         custom_spinner=_spinner(lang),
         delay_show=150,
@@ -189,43 +186,66 @@ def chart_figure(
     return html.Figure(
         [
             loading,
-            html.Figcaption(summary, id=summary_id(graph_id), className="chart-summary"),
+            html.Figcaption(
+                values[f"{name}_summary"], id=summary_id(graph_id), className="chart-summary"
+            ),
             html.Div(
                 [_table_toggle(graph_id, what, lang), downloads],
                 className="chart-controls no-print d-flex flex-wrap align-items-start gap-2",
             ),
             html.Div(
-                html.Div(
-                    id=table_id(graph_id),
-                    **{MARKUP: table_markup(table, lang) if table is not None else ""},
-                ),
+                html.Div(id=table_id(graph_id), **{MARKUP: values[f"{name}_table"]}),
                 id={"type": TABLE_BOX, "graph": graph_id},
                 hidden=True,
                 className="chart-table",
             ),
         ],
+        id=figure_id(graph_id),
         className="chart-figure mb-0",
         # Not role="img" on the graph: plotly's toolbar buttons inside it are focusable.
         **{
             "aria-label": gettext(lang, "Chart of {what}").format(what=what),
             "aria-describedby": summary_id(graph_id),
-            **({"data-image-year": "true"} if one_year else {}),
+            **({"data-image-year": values[f"{name}_year"]} if one_year else {}),
         },
     )
 
 
-def chart_outputs(graph_id: str) -> list[Output]:
-    """The figure, summary and table of a ``chart_figure``, for one callback to fill."""
-    return [
-        Output(graph_id, "figure"),
-        Output(summary_id(graph_id), "children"),
-        Output(table_id(graph_id), MARKUP),
-    ]
+def figure_id(graph_id: str) -> str:
+    return f"{graph_id}-figure"
 
 
-def chart_content(figure: go.Figure, summary: str, table: TextTable, lang: str) -> tuple:
-    """Values for ``chart_outputs``."""
-    return figure, summary, table_markup(table, lang)
+def chart_outputs(name: str, graph_id: str, *, one_year: bool = False) -> dict[str, Output]:
+    """The figure, summary and table of the ``chart_figure`` ``name`` (and, for a
+    chart of one year, the year its image files are named after), as named
+    outputs of a page's ``update``."""
+    outputs = {
+        f"{name}_figure": Output(graph_id, "figure"),
+        f"{name}_summary": Output(summary_id(graph_id), "children"),
+        f"{name}_table": Output(table_id(graph_id), MARKUP),
+    }
+    if one_year:
+        outputs[f"{name}_year"] = Output(figure_id(graph_id), "data-image-year")
+    return outputs
+
+
+def chart_content(
+    name: str,
+    figure: go.Figure,
+    summary: str,
+    table: TextTable,
+    lang: str,
+    year: int | None = None,
+) -> dict[str, Any]:
+    """Values for ``chart_outputs(name, ...)``; ``year`` for a chart of one year."""
+    values = {
+        f"{name}_figure": figure,
+        f"{name}_summary": summary,
+        f"{name}_table": table_markup(table, lang),
+    }
+    if year is not None:
+        values[f"{name}_year"] = str(year)
+    return values
 
 
 def add_table_toggle(callbacks: CallbackSet) -> None:

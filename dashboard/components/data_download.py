@@ -5,7 +5,8 @@ pattern-matching callback in the app shell answers every button with the
 numbers of the current selection as CSV or Excel.  Image buttons save the
 chart beside them as PNG (twice the screen resolution) or SVG in the browser,
 under the file name the chart's toolbar uses, followed by the selected year for
-a chart of one year (``chart_figure(one_year=True)``).
+a chart of one year (``chart_figure(one_year=True)``, whose ``data-image-year``
+holds the year it shows).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ FORMATS = (("csv", "CSV"), ("xlsx", "Excel"))
 IMAGE_FORMATS = (("png", "PNG"), ("svg", "SVG"))
 
 SAVE_IMAGE_SCRIPT = """
-function(clicks, messages, year) {
+function(clicks, messages) {
     const context = window.dash_clientside.callback_context;
     const trigger = context.triggered_id;
     if (!trigger || !clicks.some(Boolean)) {
@@ -35,8 +36,9 @@ function(clicks, messages, year) {
     }
     const options = (graph._context && graph._context.toImageButtonOptions) || {};
     let filename = options.filename || trigger.graph;
-    if (year && holder.closest("[data-image-year]")) {
-        filename += "_" + year;
+    const oneYear = holder.closest("[data-image-year]");
+    if (oneYear) {
+        filename += "_" + oneYear.getAttribute("data-image-year");
     }
     window.Plotly.downloadImage(graph, {
         format: trigger.format,

@@ -1,29 +1,31 @@
 """The app shell's navbar: operation name, page links, selectors and the language switch.
 
-Its words are filled in by the shell's ``translate_shell`` callback, so a
-language switch relabels the navbar without rebuilding it.
+Drawn for one view: its words in the view's language, the view's year in the
+year menu, links that keep the view's address.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.i18n import LANGUAGES
+from dashboard.i18n import LANGUAGES, translator
 
 
-def language_switch() -> html.Div:
+def language_switch(hrefs: Sequence[str], lang: str) -> html.Div:
     """One link per language, each named in its own language."""
     return html.Div(
         [
             dcc.Link(
                 html.Span(name, lang=code),
-                href="?lang=" + code,
+                href=href,
                 id={"type": ids.LANG_LINK, "lang": code},
-                className="nav-link px-2",
+                className="nav-link px-2 active" if code == lang else "nav-link px-2",
             )
-            for code, name in LANGUAGES.items()
+            for (code, name), href in zip(LANGUAGES.items(), hrefs, strict=True)
         ],
         role="group",
         className="d-flex language-switch",
@@ -31,49 +33,88 @@ def language_switch() -> html.Div:
     )
 
 
-def navbar(paths: list[str], operation_ids: list[str]) -> dbc.Navbar:
-    """``paths`` are the pages' paths in menu order; labels come from the shell."""
+def year_select(years: Sequence[int], year: int) -> dbc.Select:
+    """The year menu showing ``year``, newest year first.  A callback writes the
+    year picked to the URL; the menu shows the URL's year (``shell.frame``)."""
+    return dbc.Select(
+        id=ids.YEAR_SELECT,
+        options=[{"label": str(option), "value": str(option)} for option in reversed(years)],
+        value=str(year),
+        className="year-select",
+    )
+
+
+def navbar(
+    title: str,
+    pages: Sequence[tuple[str, str, str, bool]],
+    year_menu: dbc.Select,
+    operations: tuple[Sequence[str], str],
+    language_hrefs: Sequence[str],
+    lang: str,
+) -> dbc.Navbar:
+    """``pages``: (path, label, href, active) in menu order; ``operations``: every
+    operation id and the view's."""
+    _ = translator(lang)
     links = [
         dbc.NavItem(
-            dcc.Link(href=path, id={"type": ids.NAV_LINK, "path": path}, className="nav-link")
+            dcc.Link(
+                label,
+                href=href,
+                id={"type": ids.NAV_LINK, "path": path},
+                className="nav-link active" if active else "nav-link",
+            )
         )
-        for path in paths
+        for path, label, href, active in pages
     ]
+    operation_ids, operation_id = operations
     operation_select = html.Div(
         [
             dbc.Label(
-                id=ids.OPERATION_LABEL, html_for=ids.OPERATION_SELECT, className="visually-hidden"
+                _("Operation"),
+                id=ids.OPERATION_LABEL,
+                html_for=ids.OPERATION_SELECT,
+                className="visually-hidden",
             ),
             dbc.Select(
                 id=ids.OPERATION_SELECT,
                 options=[{"label": op_id, "value": op_id} for op_id in operation_ids],
-                value=operation_ids[0],
+                value=operation_id,
             ),
         ],
         hidden=len(operation_ids) < 2,
         className="me-2",
     )
-    year_select = html.Div(
+    year_menu_box = html.Div(
         [
             dbc.Label(
-                id=ids.YEAR_LABEL, html_for=ids.YEAR_SELECT, className="me-2 mb-0 text-white"
+                _("Year"),
+                id=ids.YEAR_LABEL,
+                html_for=ids.YEAR_SELECT,
+                className="me-2 mb-0 text-white",
             ),
-            dbc.Select(id=ids.YEAR_SELECT, options=[], className="year-select"),
+            # ``data-year``: the year the page shows, which the menu's
+            # callback compares with (``shell.browser``).
+            html.Div(year_menu, id=ids.YEAR_MENU, **{"data-year": year_menu.value}),
         ],
         className="d-flex align-items-center ms-auto me-2 order-lg-last",
     )
     return dbc.Navbar(
         dbc.Container(
             [
-                html.Span(id=ids.NAVBAR_TITLE, lang="en", className="navbar-brand text-wrap"),
-                year_select,
-                dbc.NavbarToggler(id="navbar-toggler", n_clicks=0),
+                html.Span(
+                    title, id=ids.NAVBAR_TITLE, lang="en", className="navbar-brand text-wrap"
+                ),
+                year_menu_box,
+                dbc.NavbarToggler(id=ids.NAVBAR_TOGGLER, n_clicks=0),
                 dbc.Collapse(
                     [
                         dbc.Nav(links, navbar=True, className="me-auto"),
-                        html.Div([operation_select, language_switch()], className="d-flex py-2"),
+                        html.Div(
+                            [operation_select, language_switch(language_hrefs, lang)],
+                            className="d-flex py-2",
+                        ),
                     ],
-                    id="navbar-collapse",
+                    id=ids.NAVBAR_COLLAPSE,
                     navbar=True,
                     is_open=False,
                 ),

@@ -1,6 +1,6 @@
 """An empty state for a year without data that links to the years that have some.
 
-The links keep the current query string (operation, ...) and change only
+The links keep the view's address (page, operation, filters...) and change only
 ``year``, so following one is the same as choosing that year in the menu bar.
 """
 
@@ -9,22 +9,15 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.i18n import translator
-from dashboard.transforms.view_state import with_params
+from dashboard.state.view import YEAR_PARAM, ViewState, view_search
 
 
-def year_href(path: str, search: str | None, year: int) -> str:
-    """``/narratives`` + the current query with ``year`` replaced."""
-    return path + with_params(search, year=year)
-
-
-def empty_with_year_links(
-    message: str, what: str, years: list[int], path: str, search: str | None, lang: str
-) -> html.Div:
+def empty_with_year_links(message: str, what: str, years: list[int], view: ViewState) -> html.Div:
     """``message`` and "The source has <what> for 2020, 2021." with the years as links.
 
-    ``what`` is already in ``lang`` ("contributions").
+    ``what`` is already in the view's language ("contributions").
     """
-    _ = translator(lang)
+    _ = translator(view.lang)
     if not years:
         pointer: list = [_("The source has no {what} for any year.").format(what=what)]
     else:
@@ -35,7 +28,7 @@ def empty_with_year_links(
             links.append(
                 dcc.Link(
                     str(year),
-                    href=year_href(path, search, year),
+                    href=view.path + view_search(view, **{YEAR_PARAM: year}),
                     className="year-link",
                     title=_("Show {what} of {year}").format(what=what, year=year),
                 )

@@ -1,9 +1,18 @@
 """One module per page; ``PAGES`` is the menu order.
 
-Each page module has ``PATH``, ``LABEL``, ``layout(operation)`` returning the
-page's components, and callbacks that fill them from the selected year.  The
-shell's router only re-renders a page when the path or the operation changes;
-a year switch runs the pages' callbacks instead of rebuilding the page.
+The page contract: each page module has
+
+- ``PATH`` and ``LABEL`` (the menu's words, marked for translation);
+- ``layout(view, operations)``: the page drawn for a ``ViewState`` and the
+  operations it names (a list; today one), its views filled in;
+- ``UPDATES``: named ``Output``s that a year or filter switch changes in place,
+  and ``update(view, operations)`` returning their values by name;
+- optionally ``callbacks`` (a ``CallbackSet``): its widgets' callbacks, which
+  only write the URL (``state.view.view_search``).
+
+``layout`` draws its views from the same values as ``update`` (through
+``components.view_cache.page_values``), so a first load and a switch to the
+same view show the same thing.
 """
 
 from types import ModuleType

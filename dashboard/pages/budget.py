@@ -6,18 +6,17 @@ highlighted in them.  A year switch only refreshes figures and text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
+from typing import Any
 
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Output, html
-from dash.exceptions import PreventUpdate
 
-from dashboard import runtime
 from dashboard.components import budget_summary
-from dashboard.components.callbacks import CallbackSet
 from dashboard.components.chart import chart_content, chart_figure, chart_outputs
 from dashboard.components.markup import MARKUP, markup
+from dashboard.components.view_cache import page_values
 from dashboard.data import Operation
 from dashboard.figures import summaries
 from dashboard.figures.budget import (
@@ -26,13 +25,13 @@ from dashboard.figures.budget import (
     pillar_stack_figure,
 )
 from dashboard.i18n import N_, translator
+from dashboard.state.view import ViewState
 from dashboard.transforms import budget as tf
 from dashboard.transforms import chart_tables as tables
 from dashboard.transforms.datasets import build_dataset
 
 PATH = "/budget"
 LABEL = N_("Budget")
-callbacks = CallbackSet(PATH)
 
 
 class IDS:
@@ -48,12 +47,93 @@ class IDS:
     EXPENDITURE_PILLARS_GRAPH = "expenditure-by-pillar"
 
 
-def layout(operation: Operation, lang: str, _query: Mapping[str, str] | None = None) -> html.Div:
+# What a year switch changes in place (see ``update``).
+UPDATES: dict[str, Output] = {
+    "year_heading": Output(IDS.YEAR_HEADING, "children"),
+    "summary": Output(IDS.SUMMARY, MARKUP),
+    "year_notes": Output(IDS.YEAR_NOTES, MARKUP),
+    "pillar_table": Output(IDS.PILLAR_TABLE, MARKUP),
+    **chart_outputs("split", IDS.SPLIT_GRAPH, one_year=True),
+    **chart_outputs("totals", IDS.TOTALS_GRAPH),
+    **chart_outputs("budget_pillars", IDS.BUDGET_PILLARS_GRAPH),
+    **chart_outputs("spent_pillars", IDS.EXPENDITURE_PILLARS_GRAPH),
+    "chart_notes": Output(IDS.CHART_NOTES, MARKUP),
+}
+
+
+def update(view: ViewState, operations: Sequence[Operation]) -> dict[str, Any]:
+    """The values of ``UPDATES`` for the view."""
+    operation = operations[0]
+    return {
+        **_selected_year(operation, view.year, view.lang),
+        **_charts_by_year(operation, view.year, view.lang),
+    }
+
+
+def _selected_year(operation: Operation, year: int, lang: str) -> dict[str, Any]:
     _ = translator(lang)
-    op_id = operation.meta.id
-    span = tf.year_span(tf.data_years_of(operation))
-    files = span.replace("–", "-")
-    column = {"xs": 12, "lg": 6, "className": "budget-chart-col"}
+    summary = tf.year_summary_of(operation, year)
+    split = tf.pillar_split_of(operation, year)
+    note = tf.gap_note(year, summary.budget_usd, summary.expenditure_usd, lang)
+    split_data = _dataset("budget-split-by-pillar", operation, year)
+    return {
+        "year_heading": _("Budget and expenditure in {year}").format(year=year),
+        "summary": markup(budget_summary.summary_cards(summary, lang)),
+        "year_notes": markup(budget_summary.notes([note] if note else [])),
+        "pillar_table": markup(budget_summary.pillar_table(split, year, lang)),
+        **chart_content(
+            "split",
+            pillar_split_figure(split, year, operation.meta.source, lang),
+            summaries.pillar_split_summary(split, year, lang),
+            tables.split_table(split_data, year, lang),
+            lang,
+            year=year,
+        ),
+    }
+
+
+def _charts_by_year(operation: Operation, year: int, lang: str) -> dict[str, Any]:
+    totals = tf.totals_of(operation)
+    no_bar = tf.no_bar_note_of(operation, year, lang)
+    totals_data = _dataset("budget-and-expenditure", operation, year)
+    return {
+        **chart_content(
+            "totals",
+            budget_vs_expenditure_figure(totals, year, operation.meta.source, lang),
+            summaries.budget_totals_summary(totals, year, lang),
+            tables.budget_and_expenditure_table(totals_data, lang),
+            lang,
+        ),
+        **_pillar_chart("budget_pillars", operation, tf.BUDGET, "Budget", year, lang),
+        **_pillar_chart("spent_pillars", operation, tf.EXPENDITURE, "Expenditure", year, lang),
+        "chart_notes": markup(
+            budget_summary.notes([*([no_bar] if no_bar else []), *tf.gap_notes(totals, lang)])
+        ),
+    }
+
+
+def _dataset(name: str, operation: Operation, year: int) -> pd.DataFrame:
+    return build_dataset(name, operation, year).frame
+
+
+def _pillar_chart(
+    chart: str, operation: Operation, measure: str, name: str, year: int, lang: str
+) -> dict[str, Any]:
+    """Figure, summary and table of the budget (or expenditure) by pillar."""
+    amounts = tf.pillar_amounts_of(operation, measure)
+    slug = f"{name.lower()}-by-pillar"
+    return chart_content(
+        chart,
+        pillar_stack_figure(amounts, name, year, operation.meta.source, lang),
+        summaries.pillar_stack_summary(amounts, name, year, lang),
+        tables.by_pillar_table(_dataset(slug, operation, year), measure, name, lang),
+        lang,
+    )
+
+
+def layout(view: ViewState, operations: Sequence[Operation]) -> html.Div:
+    _ = translator(view.lang)
+    values = page_values(update, view, operations)
     return html.Div(
         [
             html.H1(_("Budget and expenditure"), className="h2 mb-2"),
@@ -66,144 +146,68 @@ def layout(operation: Operation, lang: str, _query: Mapping[str, str] | None = N
             ),
             html.Section(
                 [
-                    html.H2(id=IDS.YEAR_HEADING, className="h4"),
-                    html.Div(id=IDS.SUMMARY, className="mb-3"),
-                    html.Div(id=IDS.YEAR_NOTES),
-                    html.Div(id=IDS.PILLAR_TABLE),
+                    html.H2(values["year_heading"], id=IDS.YEAR_HEADING, className="h4"),
+                    html.Div(id=IDS.SUMMARY, className="mb-3", **{MARKUP: values["summary"]}),
+                    html.Div(id=IDS.YEAR_NOTES, **{MARKUP: values["year_notes"]}),
+                    html.Div(id=IDS.PILLAR_TABLE, **{MARKUP: values["pillar_table"]}),
                 ],
                 className="mb-4",
                 **{"aria-labelledby": IDS.YEAR_HEADING},
             ),
-            html.Section(
-                [
-                    html.H2(
-                        _("Charts, {years}").format(years=span) if span else _("Charts"),
-                        id=IDS.CHARTS_HEADING,
-                        className="h4",
-                    ),
-                    html.Div(id=IDS.CHART_NOTES),
-                    dbc.Row(
-                        [
-                            dbc.Col(
-                                chart_figure(
-                                    IDS.TOTALS_GRAPH,
-                                    f"{op_id}_budget-and-expenditure_{files}",
-                                    _("budget and expenditure per year"),
-                                    "budget-and-expenditure",
-                                    lang,
-                                ),
-                                **column,
-                            ),
-                            dbc.Col(
-                                chart_figure(
-                                    IDS.SPLIT_GRAPH,
-                                    f"{op_id}_budget-split-by-pillar",
-                                    _("the year's split by pillar"),
-                                    "budget-split-by-pillar",
-                                    lang,
-                                    one_year=True,
-                                ),
-                                **column,
-                            ),
-                            dbc.Col(
-                                chart_figure(
-                                    IDS.BUDGET_PILLARS_GRAPH,
-                                    f"{op_id}_budget-by-pillar_{files}",
-                                    _("budget by pillar"),
-                                    "budget-by-pillar",
-                                    lang,
-                                ),
-                                **column,
-                            ),
-                            dbc.Col(
-                                chart_figure(
-                                    IDS.EXPENDITURE_PILLARS_GRAPH,
-                                    f"{op_id}_expenditure-by-pillar_{files}",
-                                    _("expenditure by pillar"),
-                                    "expenditure-by-pillar",
-                                    lang,
-                                ),
-                                **column,
-                            ),
-                        ],
-                        className="g-4",
-                    ),
-                ],
-                **{"aria-labelledby": IDS.CHARTS_HEADING},
-            ),
+            _charts_section(operations[0], view.lang, values),
         ],
         className="budget-page",
     )
 
 
-@callbacks.year_view(
-    Output(IDS.YEAR_HEADING, "children"),
-    Output(IDS.SUMMARY, MARKUP),
-    Output(IDS.YEAR_NOTES, MARKUP),
-    Output(IDS.PILLAR_TABLE, MARKUP),
-    *chart_outputs(IDS.SPLIT_GRAPH),
-)
-def show_selected_year(year: int | None, operation_id: str | None, lang: str | None) -> tuple:
-    if year is None or lang is None:
-        raise PreventUpdate
+def _charts_section(operation: Operation, lang: str, values: dict[str, Any]) -> html.Section:
     _ = translator(lang)
-    operation = runtime.operation(operation_id)
-    summary = tf.year_summary_of(operation, year)
-    split = tf.pillar_split_of(operation, year)
-    note = tf.gap_note(year, summary.budget_usd, summary.expenditure_usd, lang)
-    return (
-        _("Budget and expenditure in {year}").format(year=year),
-        markup(budget_summary.summary_cards(summary, lang)),
-        markup(budget_summary.notes([note] if note else [])),
-        markup(budget_summary.pillar_table(split, year, lang)),
-        *chart_content(
-            pillar_split_figure(split, year, operation.meta.source, lang),
-            summaries.pillar_split_summary(split, year, lang),
-            tables.split_table(_dataset("budget-split-by-pillar", operation, year), year, lang),
-            lang,
+    op_id = operation.meta.id
+    span = tf.year_span(tf.data_years_of(operation))
+    files = span.replace("–", "-")
+    charts = (
+        (
+            "totals",
+            IDS.TOTALS_GRAPH,
+            "budget-and-expenditure",
+            _("budget and expenditure per year"),
+        ),
+        ("split", IDS.SPLIT_GRAPH, "budget-split-by-pillar", _("the year's split by pillar")),
+        ("budget_pillars", IDS.BUDGET_PILLARS_GRAPH, "budget-by-pillar", _("budget by pillar")),
+        (
+            "spent_pillars",
+            IDS.EXPENDITURE_PILLARS_GRAPH,
+            "expenditure-by-pillar",
+            _("expenditure by pillar"),
         ),
     )
-
-
-@callbacks.year_view(
-    *chart_outputs(IDS.TOTALS_GRAPH),
-    *chart_outputs(IDS.BUDGET_PILLARS_GRAPH),
-    *chart_outputs(IDS.EXPENDITURE_PILLARS_GRAPH),
-    Output(IDS.CHART_NOTES, MARKUP),
-)
-def show_years(year: int | None, operation_id: str | None, lang: str | None) -> tuple:
-    if year is None or lang is None:
-        raise PreventUpdate
-    operation = runtime.operation(operation_id)
-    source = operation.meta.source
-    totals = tf.totals_of(operation)
-    no_bar = tf.no_bar_note_of(operation, year, lang)
-    return (
-        *chart_content(
-            budget_vs_expenditure_figure(totals, year, source, lang),
-            summaries.budget_totals_summary(totals, year, lang),
-            tables.budget_and_expenditure_table(
-                _dataset("budget-and-expenditure", operation, year), lang
+    columns = [
+        dbc.Col(
+            chart_figure(
+                name,
+                graph_id,
+                f"{op_id}_{dataset}" + ("" if name == "split" else f"_{files}"),
+                what,
+                dataset,
+                lang,
+                values,
+                one_year=name == "split",
             ),
-            lang,
-        ),
-        *_pillar_chart(operation, tf.BUDGET, "Budget", year, lang),
-        *_pillar_chart(operation, tf.EXPENDITURE, "Expenditure", year, lang),
-        markup(budget_summary.notes([*([no_bar] if no_bar else []), *tf.gap_notes(totals, lang)])),
-    )
-
-
-def _dataset(name: str, operation: Operation, year: int) -> pd.DataFrame:
-    return build_dataset(name, operation, year, {}).frame
-
-
-def _pillar_chart(operation: Operation, measure: str, name: str, year: int, lang: str) -> tuple:
-    """Figure, summary and table of the budget (or expenditure) by pillar."""
-    amounts = tf.pillar_amounts_of(operation, measure)
-    slug = f"{name.lower()}-by-pillar"
-    return chart_content(
-        pillar_stack_figure(amounts, name, year, operation.meta.source, lang),
-        summaries.pillar_stack_summary(amounts, name, year, lang),
-        tables.by_pillar_table(_dataset(slug, operation, year), measure, name, lang),
-        lang,
+            xs=12,
+            lg=6,
+            className="budget-chart-col",
+        )
+        for name, graph_id, dataset, what in charts
+    ]
+    return html.Section(
+        [
+            html.H2(
+                _("Charts, {years}").format(years=span) if span else _("Charts"),
+                id=IDS.CHARTS_HEADING,
+                className="h4",
+            ),
+            html.Div(id=IDS.CHART_NOTES, **{MARKUP: values["chart_notes"]}),
+            dbc.Row(columns, className="g-4"),
+        ],
+        **{"aria-labelledby": IDS.CHARTS_HEADING},
     )

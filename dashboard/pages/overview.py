@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
+from typing import Any
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, ctx, dcc, html
+from dash import ALL, Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
 
-from dashboard import ids, runtime
+from dashboard import ids
 from dashboard.components.callbacks import CallbackSet
-from dashboard.components.chart import (
-    chart_content,
-    chart_figure,
-    chart_outputs,
-)
+from dashboard.components.chart import chart_content, chart_figure, chart_outputs
 from dashboard.components.country_panel import (
     aria_pressed,
     country_buttons,
@@ -24,11 +21,13 @@ from dashboard.components.country_panel import (
 )
 from dashboard.components.data_download import data_download
 from dashboard.components.key_figures import key_figure_cards
+from dashboard.components.view_cache import page_values
 from dashboard.data import Operation
 from dashboard.figures.map import clicked_country, country_map, map_title
 from dashboard.figures.people import breakdown_figure, trend_figure
 from dashboard.figures.summaries import breakdown_summary, map_summary, trend_summary
-from dashboard.i18n import N_, translator
+from dashboard.i18n import N_, gettext, translator
+from dashboard.state.view import COUNTRY_PARAM, ViewState, view_search
 from dashboard.transforms import chart_tables
 from dashboard.transforms.countries import country_name
 from dashboard.transforms.datasets import build_dataset
@@ -43,15 +42,13 @@ from dashboard.transforms.people_of_concern import (
     trend,
 )
 from dashboard.transforms.population import country_figures, country_shading_of
-from dashboard.transforms.view_state import query_year, read_query, with_params
 
 PATH = "/"
 LABEL = N_("Overview")
-callbacks = CallbackSet(PATH)
+callbacks = CallbackSet()
 
 
 class IDS:
-    URL = "overview-url"
     RESULTS_HEADING = "overview-results-heading"
     RESULTS = "overview-results"
     PLAN_HEADING = "overview-plan-heading"
@@ -60,7 +57,6 @@ class IDS:
     MAP = "overview-map"
     MAP_DISCLAIMER = "overview-map-disclaimer"
     COUNTRY_BUTTON = "overview-country-button"
-    SELECTED_COUNTRY = "overview-selected-country"
     PANEL = "overview-country-panel"
     POC_HEADING = "overview-poc-heading"
     POC_YEAR = "overview-poc-year"
@@ -71,179 +67,48 @@ class IDS:
     POC_BREAKDOWN_CHART = "overview-poc-breakdown-chart"
 
 
-def _trend_filename(operation: Operation) -> str:
-    years = sorted(int(year) for year in operation.people_of_concern["year"])
-    span = f"{years[0]}-{years[-1]}" if years else "no-years"
-    return f"{operation.meta.id}_people-of-concern_{span}"
+# What a year or country switch changes in place (see ``update``).
+UPDATES: dict[str, Output] = {
+    "results_heading": Output(IDS.RESULTS_HEADING, "children"),
+    "results": Output(IDS.RESULTS, "children"),
+    "plan_heading": Output(IDS.PLAN_HEADING, "children"),
+    "plan": Output(IDS.PLAN, "children"),
+    **chart_outputs("map", IDS.MAP, one_year=True),
+    "panel": Output(IDS.PANEL, "children"),
+    "pressed": Output({"type": IDS.COUNTRY_BUTTON, "country": ALL}, "aria-pressed"),
+    "poc_year": Output(IDS.POC_YEAR, "children"),
+    "poc_total": Output(IDS.POC_TOTAL, "children"),
+    "poc_change": Output(IDS.POC_CHANGE, "children"),
+    **chart_outputs("trend", IDS.POC_TREND),
+    "breakdown": Output(IDS.POC_BREAKDOWN, "children"),
+}
 
 
-def _key_figures_section(lang: str) -> html.Section:
+def update(view: ViewState, operations: Sequence[Operation]) -> dict[str, Any]:
+    """The values of ``UPDATES`` for the view."""
+    operation = operations[0]
+    return {
+        **_key_figures(operation, view.year, view.lang),
+        **_map(operation, view.year, view.lang),
+        **_country(operation, view.filter(COUNTRY_PARAM), view.year, view.lang),
+        **_people(operation, view.year, view.lang),
+    }
+
+
+def _key_figures(operation: Operation, year: int, lang: str) -> dict[str, Any]:
     _ = translator(lang)
-    return html.Section(
-        [
-            html.H2(id=IDS.RESULTS_HEADING, className="h4"),
-            html.Div(id=IDS.RESULTS),
-            html.H2(id=IDS.PLAN_HEADING, className="h4 mt-4"),
-            html.Div(id=IDS.PLAN),
-            html.Div(data_download("key-figures", _("the key figures"), lang), className="mt-3"),
-        ],
-        **{"aria-label": _("Key figures")},
-    )
+    figures = operation.key_figures
+    no_results = _("No year-end results for {year}.").format(year=year)
+    no_plan = _("No planning figures for {year}.").format(year=year + 1)
+    return {
+        "results_heading": _("{year} year-end results").format(year=year),
+        "results": key_figure_cards(results_for(figures, year), no_results, lang),
+        "plan_heading": _("{year} planning figures").format(year=year + 1),
+        "plan": key_figure_cards(plan_after(figures, year), no_plan, lang),
+    }
 
 
-COUNTRY_PARAM = "country"
-
-
-def _country(operation: Operation, query: Mapping[str, str] | None) -> str | None:
-    """The covered country a URL asks for (``?country=TKM``), else None."""
-    wanted = (query or {}).get(COUNTRY_PARAM)
-    return wanted if wanted in operation.meta.countries else None
-
-
-def _map_section(operation: Operation, country: str | None, year: int, lang: str) -> html.Section:
-    """The map and the country list, with the panel of ``country`` in ``year``
-    already filled in (``show_country`` updates it)."""
-    _ = translator(lang)
-    meta = operation.meta
-    countries = [(code, country_name(code, lang)) for code in meta.countries]
-    return html.Section(
-        [
-            html.H2(_("Where the operation works"), id=IDS.MAP_HEADING, className="h4"),
-            # No ``data`` at all for no country: a store mounted with ``data=None``
-            # reports a change (its memory holds nothing), and show_country would run.
-            dcc.Store(id=IDS.SELECTED_COUNTRY, **({"data": country} if country else {})),
-            dcc.Location(id=IDS.URL, refresh=False),
-            dbc.Row(
-                [
-                    dbc.Col(
-                        [
-                            chart_figure(
-                                IDS.MAP,
-                                f"{meta.id}_people-of-concern-by-country",
-                                _("people of concern by country"),
-                                "people-of-concern-by-country",
-                                lang,
-                                frame_class="map-frame",
-                                one_year=True,
-                            ),
-                            html.P(
-                                meta.map_disclaimer,
-                                lang="en",
-                                id=IDS.MAP_DISCLAIMER,
-                                className="small text-body-secondary map-disclaimer",
-                            ),
-                        ],
-                        lg=8,
-                    ),
-                    dbc.Col(
-                        [
-                            html.H3(_("Countries"), className="h6"),
-                            country_buttons(countries, IDS.COUNTRY_BUTTON, country),
-                            html.Div(
-                                _panel(operation, country, year, lang),
-                                id=IDS.PANEL,
-                                role="region",
-                                className="country-panel",
-                                **{"aria-live": "polite", "aria-label": _("Country figures")},
-                            ),
-                        ],
-                        lg=4,
-                    ),
-                ],
-                className="g-3",
-            ),
-        ],
-        className="mt-5",
-        **{"aria-labelledby": IDS.MAP_HEADING},
-    )
-
-
-def _people_section(operation: Operation, lang: str) -> html.Section:
-    _ = translator(lang)
-    return html.Section(
-        [
-            html.H2(_("People of concern"), id=IDS.POC_HEADING, className="h4"),
-            dbc.Row(
-                [
-                    dbc.Col(
-                        dbc.Card(
-                            dbc.CardBody(
-                                [
-                                    html.P(id=IDS.POC_YEAR, className="mb-1 fw-semibold"),
-                                    html.P(id=IDS.POC_TOTAL, className="key-figure-value"),
-                                    html.P(id=IDS.POC_CHANGE, className="mb-0"),
-                                ]
-                            ),
-                            className="h-100 poc-card",
-                        ),
-                        md=4,
-                    ),
-                    dbc.Col(
-                        chart_figure(
-                            IDS.POC_TREND,
-                            _trend_filename(operation),
-                            _("people of concern per year"),
-                            "people-of-concern",
-                            lang,
-                        ),
-                        md=8,
-                    ),
-                ],
-                className="g-3",
-            ),
-            html.H3(_("By population type"), className="h6 mt-4"),
-            html.Div(id=IDS.POC_BREAKDOWN),
-        ],
-        className="mt-5",
-        **{"aria-labelledby": IDS.POC_HEADING},
-    )
-
-
-def layout(operation: Operation, lang: str, query: Mapping[str, str] | None = None) -> html.Div:
-    meta = operation.meta
-    year = query_year(query or {}, meta.years, meta.report_year)
-    return html.Div(
-        [
-            html.H1(meta.name, className="h2 mb-4"),
-            _key_figures_section(lang),
-            _map_section(operation, _country(operation, query), year, lang),
-            _people_section(operation, lang),
-        ]
-    )
-
-
-@callbacks.year_view(
-    Output(IDS.RESULTS_HEADING, "children"),
-    Output(IDS.RESULTS, "children"),
-    Output(IDS.PLAN_HEADING, "children"),
-    Output(IDS.PLAN, "children"),
-)
-def show_key_figures(year: int | None, operation_id: str, lang: str | None) -> tuple:
-    if year is None or lang is None:
-        raise PreventUpdate
-    _ = translator(lang)
-    figures = runtime.operation(operation_id).key_figures
-    return (
-        _("{year} year-end results").format(year=year),
-        key_figure_cards(
-            results_for(figures, year),
-            _("No year-end results for {year}.").format(year=year),
-            lang,
-        ),
-        _("{year} planning figures").format(year=year + 1),
-        key_figure_cards(
-            plan_after(figures, year),
-            _("No planning figures for {year}.").format(year=year + 1),
-            lang,
-        ),
-    )
-
-
-@callbacks.year_view(*chart_outputs(IDS.MAP))
-def show_map(year: int | None, operation_id: str, lang: str | None) -> tuple:
-    if year is None or lang is None:
-        raise PreventUpdate
-    operation = runtime.operation(operation_id)
+def _map(operation: Operation, year: int, lang: str) -> dict[str, Any]:
     meta = operation.meta
     shading = country_shading_of(operation, year, lang)
     centre = meta.map_centre
@@ -258,110 +123,185 @@ def show_map(year: int | None, operation_id: str, lang: str | None) -> tuple:
     )
     summary = map_summary(shading, year, lang)
     table = chart_tables.country_table(shading, year, lang)
-    return chart_content(figure, summary, table, lang)
+    return chart_content("map", figure, summary, table, lang, year=year)
+
+
+def _country(operation: Operation, country: str | None, year: int, lang: str) -> dict[str, Any]:
+    """The panel of the selected country (``?country=``) and the buttons' state."""
+    pressed = [aria_pressed(code, country) for code in operation.meta.countries]
+    if country is None:
+        return {"panel": panel_prompt(lang), "pressed": pressed}
+    figures = country_figures(operation.population_by_country, year, country, lang)
+    named = naming_country(results_for(operation.key_figures, year), country)
+    panel = country_panel(country_name(country, lang), year, figures, named, lang)
+    return {"panel": panel, "pressed": pressed}
+
+
+def _people(operation: Operation, year: int, lang: str) -> dict[str, Any]:
+    _ = translator(lang)
+    people = operation.people_of_concern
+    trend_table = build_dataset("people-of-concern", operation, year).frame
+    return {
+        "poc_year": _("People of concern, {year}").format(year=year),
+        "poc_total": format_count(total_for(people, year), lang),
+        "poc_change": describe_change(change_on_previous(people, year), lang),
+        **chart_content(
+            "trend",
+            trend_figure(trend(people), year, operation.meta.source, lang),
+            trend_summary(trend(people), year, lang),
+            chart_tables.people_trend_table(trend_table, lang),
+            lang,
+        ),
+        "breakdown": _breakdown(operation, year, lang),
+    }
+
+
+def _breakdown(operation: Operation, year: int, lang: str) -> html.Figure | html.P:
+    """The chart of the year's people of concern by population type, if any."""
+    by_type = breakdown_for(operation.population_by_type, year)
+    if by_type.empty:
+        message = breakdown_empty_message(operation.population_by_type, year, lang)
+        return html.P(message, className="empty-state")
+    source = operation.meta.source
+    chart = chart_content(
+        "breakdown",
+        breakdown_figure(by_type, year, source, lang),
+        breakdown_summary(by_type, year, lang),
+        chart_tables.population_type_table(by_type, year, lang),
+        lang,
+    )
+    return chart_figure(
+        "breakdown",
+        IDS.POC_BREAKDOWN_CHART,
+        f"{operation.meta.id}_people-of-concern-by-type_{year}",
+        gettext(lang, "people of concern by population type"),
+        "population-by-type",
+        lang,
+        chart,
+    )
 
 
 @callbacks.callback(
-    Output(IDS.SELECTED_COUNTRY, "data"),
-    Output(IDS.URL, "search"),
+    Output(ids.URL, "search", allow_duplicate=True),
     Input(IDS.MAP, "clickData"),
     Input({"type": IDS.COUNTRY_BUTTON, "country": ALL}, "n_clicks"),
-    Input(IDS.URL, "search"),
-    State(ids.OPERATION, "data"),
+    State(ids.URL, "search"),
     prevent_initial_call=True,
 )
-def select_country(
-    click_data: dict | None, _clicks: list, search: str | None, operation_id: str
-) -> tuple:
-    """The country last clicked, on the map or in the list, kept in the URL (``?country=``).
-
-    The page has its own ``dcc.Location`` (see the contributions page).
-    """
-    if ctx.triggered_id == IDS.URL:
-        return _country(runtime.operation(operation_id), read_query(search)), dash.no_update
+def pick_country(click_data: dict | None, clicks: list, search: str | None) -> str:
+    """The country clicked, on the map or in the list, goes to the URL (``?country=``)."""
     if isinstance(ctx.triggered_id, dict):
-        if not any(_clicks):
-            raise PreventUpdate
-        country = ctx.triggered_id["country"]
+        country = ctx.triggered_id["country"] if any(clicks) else None
     else:
         country = clicked_country(click_data)
     if country is None:
         raise PreventUpdate
-    new_search = with_params(search, **{COUNTRY_PARAM: country})
-    return country, (new_search if new_search != (search or "") else dash.no_update)
+    new_search = view_search(search, **{COUNTRY_PARAM: country})
+    return new_search if new_search != (search or "") else dash.no_update
 
 
-@callbacks.callback(
-    Output(IDS.PANEL, "children"),
-    Output({"type": IDS.COUNTRY_BUTTON, "country": ALL}, "aria-pressed"),
-    Input(IDS.SELECTED_COUNTRY, "data"),
-    Input(ids.YEAR, "data"),
-    State(ids.OPERATION, "data"),
-    State({"type": IDS.COUNTRY_BUTTON, "country": ALL}, "id"),
-    State(ids.LANG, "data"),
-    prevent_initial_call=True,
-)
-def show_country(
-    country: str | None, year: int | None, operation_id: str, buttons: list, lang: str | None
-) -> tuple:
-    """The panel of the country selected, for the year; the layout comes with it
-    filled in, so it runs only when either changes."""
-    if year is None or lang is None:
-        raise PreventUpdate
-    pressed = [aria_pressed(button["country"], country) for button in buttons]
-    return _panel(runtime.operation(operation_id), country, year, lang), pressed
-
-
-def _panel(operation: Operation, country: str | None, year: int, lang: str) -> list | html.P:
-    if country not in operation.meta.countries:
-        return panel_prompt(lang)
-    figures = country_figures(operation.population_by_country, year, country, lang)
-    named = naming_country(results_for(operation.key_figures, year), country)
-    return country_panel(country_name(country, lang), year, figures, named, lang)
-
-
-@callbacks.year_view(
-    Output(IDS.POC_YEAR, "children"),
-    Output(IDS.POC_TOTAL, "children"),
-    Output(IDS.POC_CHANGE, "children"),
-    *chart_outputs(IDS.POC_TREND),
-    Output(IDS.POC_BREAKDOWN, "children"),
-)
-def show_people(year: int | None, operation_id: str, lang: str | None) -> tuple:
-    if year is None or lang is None:
-        raise PreventUpdate
-    _ = translator(lang)
-    operation = runtime.operation(operation_id)
-    people = operation.people_of_concern
-    by_type = breakdown_for(operation.population_by_type, year)
-    breakdown = (
-        chart_figure(
-            IDS.POC_BREAKDOWN_CHART,
-            f"{operation.meta.id}_people-of-concern-by-type_{year}",
-            _("people of concern by population type"),
-            "population-by-type",
-            lang,
-            figure=breakdown_figure(by_type, year, operation.meta.source, lang),
-            summary=breakdown_summary(by_type, year, lang),
-            table=chart_tables.population_type_table(by_type, year, lang),
-        )
-        if not by_type.empty
-        else html.P(
-            breakdown_empty_message(operation.population_by_type, year, lang),
-            className="empty-state",
-        )
+def layout(view: ViewState, operations: Sequence[Operation]) -> html.Div:
+    values = page_values(update, view, operations)
+    return html.Div(
+        [
+            html.H1(operations[0].meta.name, className="h2 mb-4"),
+            _key_figures_section(view.lang, values),
+            _map_section(operations[0], view, values),
+            _people_section(operations[0], view.lang, values),
+        ]
     )
-    return (
-        _("People of concern, {year}").format(year=year),
-        format_count(total_for(people, year), lang),
-        describe_change(change_on_previous(people, year), lang),
-        *chart_content(
-            trend_figure(trend(people), year, operation.meta.source, lang),
-            trend_summary(trend(people), year, lang),
-            chart_tables.people_trend_table(
-                build_dataset("people-of-concern", operation, year, {}).frame, lang
+
+
+def _key_figures_section(lang: str, values: dict[str, Any]) -> html.Section:
+    _ = translator(lang)
+    return html.Section(
+        [
+            html.H2(values["results_heading"], id=IDS.RESULTS_HEADING, className="h4"),
+            html.Div(values["results"], id=IDS.RESULTS),
+            html.H2(values["plan_heading"], id=IDS.PLAN_HEADING, className="h4 mt-4"),
+            html.Div(values["plan"], id=IDS.PLAN),
+            html.Div(data_download("key-figures", _("the key figures"), lang), className="mt-3"),
+        ],
+        **{"aria-label": _("Key figures")},
+    )
+
+
+def _map_section(operation: Operation, view: ViewState, values: dict[str, Any]) -> html.Section:
+    """The map and the country list, with the panel of the view's country."""
+    _ = translator(view.lang)
+    meta = operation.meta
+    countries = [(code, country_name(code, view.lang)) for code in meta.countries]
+    chart = chart_figure(
+        "map",
+        IDS.MAP,
+        f"{meta.id}_people-of-concern-by-country",
+        _("people of concern by country"),
+        "people-of-concern-by-country",
+        view.lang,
+        values,
+        frame_class="map-frame",
+        one_year=True,
+    )
+    disclaimer = html.P(
+        meta.map_disclaimer,
+        lang="en",
+        id=IDS.MAP_DISCLAIMER,
+        className="small text-body-secondary map-disclaimer",
+    )
+    panel = html.Div(
+        values["panel"],
+        id=IDS.PANEL,
+        role="region",
+        className="country-panel",
+        **{"aria-live": "polite", "aria-label": _("Country figures")},
+    )
+    country_list = [
+        html.H3(_("Countries"), className="h6"),
+        country_buttons(countries, IDS.COUNTRY_BUTTON, view.filter(COUNTRY_PARAM)),
+        panel,
+    ]
+    return html.Section(
+        [
+            html.H2(_("Where the operation works"), id=IDS.MAP_HEADING, className="h4"),
+            dbc.Row(
+                [dbc.Col([chart, disclaimer], lg=8), dbc.Col(country_list, lg=4)], className="g-3"
             ),
-            lang,
+        ],
+        className="mt-5",
+        **{"aria-labelledby": IDS.MAP_HEADING},
+    )
+
+
+def _people_section(operation: Operation, lang: str, values: dict[str, Any]) -> html.Section:
+    _ = translator(lang)
+    years = sorted(int(year) for year in operation.people_of_concern["year"])
+    span = f"{years[0]}-{years[-1]}" if years else "no-years"
+    card = dbc.Card(
+        dbc.CardBody(
+            [
+                html.P(values["poc_year"], id=IDS.POC_YEAR, className="mb-1 fw-semibold"),
+                html.P(values["poc_total"], id=IDS.POC_TOTAL, className="key-figure-value"),
+                html.P(values["poc_change"], id=IDS.POC_CHANGE, className="mb-0"),
+            ]
         ),
-        breakdown,
+        className="h-100 poc-card",
+    )
+    trend_chart = chart_figure(
+        "trend",
+        IDS.POC_TREND,
+        f"{operation.meta.id}_people-of-concern_{span}",
+        _("people of concern per year"),
+        "people-of-concern",
+        lang,
+        values,
+    )
+    return html.Section(
+        [
+            html.H2(_("People of concern"), id=IDS.POC_HEADING, className="h4"),
+            dbc.Row([dbc.Col(card, md=4), dbc.Col(trend_chart, md=8)], className="g-3"),
+            html.H3(_("By population type"), className="h6 mt-4"),
+            html.Div(values["breakdown"], id=IDS.POC_BREAKDOWN),
+        ],
+        className="mt-5",
+        **{"aria-labelledby": IDS.POC_HEADING},
     )

@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import threading
 import weakref
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Concatenate, ParamSpec, TypeVar
 
@@ -65,39 +64,3 @@ def per_operation(
         return result.copy() if isinstance(result, pd.DataFrame) else result
 
     return cached
-
-
-def recent(maxsize: int) -> Callable[[Callable[..., R]], Callable[..., R]]:
-    """Memoise ``function(operation, *args)`` for the ``maxsize`` most recently used
-    ``(operation, args)``, across all operations.
-
-    For results too large to keep for every operation and argument (a page's
-    figures and tables for a year and language), so that memory stays bounded
-    however many operations are loaded.  The result is handed out as is: callers
-    must not change it.
-    """
-
-    def decorate(function: Callable[..., R]) -> Callable[..., R]:
-        entries: OrderedDict[tuple, tuple[weakref.ref, R]] = OrderedDict()
-        lock = threading.Lock()
-
-        @functools.wraps(function)
-        def cached(operation: Operation, *args: Hashable) -> R:
-            key = (id(operation), args)
-            with lock:
-                hit = entries.get(key)
-                # An id can be reused once its operation is gone: check it is the same one.
-                if hit is not None and hit[0]() is operation:
-                    entries.move_to_end(key)
-                    return hit[1]
-            result = function(operation, *args)
-            with lock:
-                entries[key] = (weakref.ref(operation), result)
-                entries.move_to_end(key)
-                while len(entries) > maxsize:
-                    entries.popitem(last=False)
-            return result
-
-        return cached
-
-    return decorate

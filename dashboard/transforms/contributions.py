@@ -7,8 +7,6 @@ it is shown as "Private donors (Qatar)", or "Private donors" without one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import pandas as pd
 
 from dashboard.i18n import N_, gettext, plural, translator
@@ -34,15 +32,6 @@ FROM_PHRASES = {
 BARE_PRIVATE = N_("Private donors")
 ROW_COLUMNS = ["date", "date_label", "donor", "donor_type", "country"]
 COUNT_COLUMNS = ["donor", "donor_type", "contributions"]
-
-
-DONOR_PARAM = "donor"
-
-
-def donor_type_from_query(query: Mapping[str, str] | None) -> str:
-    """The donor-type filter a URL asks for (``?donor=private``); anything unknown is all."""
-    wanted = (query or {}).get(DONOR_PARAM, ALL)
-    return wanted if wanted in dict(TYPE_FILTERS) else ALL
 
 
 def contributions_in_year(contributions: pd.DataFrame, year: int) -> pd.DataFrame:

@@ -34,7 +34,9 @@ class Dataset:
         return f"{operation_id}_{self.slug}.{extension}"
 
 
-Builder = Callable[[Operation, int, Mapping[str, str]], Dataset]
+# A builder takes the operation, the year and the donor-type filter (``contributions.ALL``:
+# none), which only the contributions' datasets use.
+Builder = Callable[[Operation, int, str], Dataset]
 
 YEAR = N_("Year.")
 PILLAR_NAME = N_("Name of the pillar.")
@@ -46,7 +48,7 @@ def _span(years: list[int]) -> str:
     return f"{min(years)}-{max(years)}" if years else "no-years"
 
 
-def _budget_and_expenditure(operation: Operation, _year: int, _query: Mapping) -> Dataset:
+def _budget_and_expenditure(operation: Operation, _year: int, _donor_type: str) -> Dataset:
     totals = budget_views.totals_of(operation)
     return Dataset(
         f"budget-and-expenditure_{_span(list(totals['year']))}",
@@ -62,7 +64,7 @@ def _budget_and_expenditure(operation: Operation, _year: int, _query: Mapping) -
 
 
 def _by_pillar(measure: str, slug: str) -> Builder:
-    def build(operation: Operation, _year: int, _query: Mapping) -> Dataset:
+    def build(operation: Operation, _year: int, _donor_type: str) -> Dataset:
         amounts = budget_views.pillar_amounts_of(operation, measure)
         frame = amounts.rename(columns={"label": "pillar_name", "amount": measure})
         return Dataset(
@@ -79,7 +81,7 @@ def _by_pillar(measure: str, slug: str) -> Builder:
     return build
 
 
-def _split(operation: Operation, year: int, _query: Mapping) -> Dataset:
+def _split(operation: Operation, year: int, _donor_type: str) -> Dataset:
     split = budget_views.pillar_split_of(operation, year)
     frame = split.rename(
         columns={
@@ -104,56 +106,54 @@ def _split(operation: Operation, year: int, _query: Mapping) -> Dataset:
     )
 
 
-def _key_figures(operation: Operation, year: int, _query: Mapping) -> Dataset:
+def _key_figures(operation: Operation, year: int, _donor_type: str) -> Dataset:
     figures = operation.key_figures
     frame = pd.concat([results_for(figures, year), plan_after(figures, year)])
     return Dataset(f"key-figures_{year}", frame.reset_index(drop=True), TABLES["key_figures"])
 
 
-def _people_trend(operation: Operation, _year: int, _query: Mapping) -> Dataset:
+def _people_trend(operation: Operation, _year: int, _donor_type: str) -> Dataset:
     frame = trend(operation.people_of_concern)
     return Dataset(
         f"people-of-concern_{_span(list(frame['year']))}", frame, TABLES["people_of_concern"]
     )
 
 
-def _by_country(operation: Operation, year: int, _query: Mapping) -> Dataset:
+def _by_country(operation: Operation, year: int, _donor_type: str) -> Dataset:
     frame = table_for_year(operation, "population_by_country", year)
     return Dataset(f"people-of-concern-by-country_{year}", frame, TABLES["population_by_country"])
 
 
-def _by_type(operation: Operation, year: int, _query: Mapping) -> Dataset:
+def _by_type(operation: Operation, year: int, _donor_type: str) -> Dataset:
     frame = breakdown_for(operation.population_by_type, year)
     return Dataset(f"population-by-type_{year}", frame, TABLES["population_by_type"])
 
 
-def _narratives(operation: Operation, year: int, _query: Mapping) -> Dataset:
+def _narratives(operation: Operation, year: int, _donor_type: str) -> Dataset:
     frame = table_for_year(operation, "narratives", year)
     return Dataset(f"narratives_{year}", frame, TABLES["narratives"])
 
 
-def _filtered_contributions(operation: Operation, year: int, query: Mapping) -> pd.DataFrame:
+def _filtered_contributions(operation: Operation, year: int, donor_type: str) -> pd.DataFrame:
     in_year = contribution_views.contributions_in_year(operation.contributions, year)
-    donor_type = contribution_views.donor_type_from_query(query)
     return contribution_views.filter_by_type(in_year, donor_type)
 
 
-def _suffix(year: int, query: Mapping) -> str:
-    donor_type = contribution_views.donor_type_from_query(query)
+def _suffix(year: int, donor_type: str) -> str:
     return f"{year}" if donor_type == contribution_views.ALL else f"{year}_{donor_type}"
 
 
-def _contributions(operation: Operation, year: int, query: Mapping) -> Dataset:
-    frame = _filtered_contributions(operation, year, query)
-    return Dataset(f"contributions_{_suffix(year, query)}", frame, TABLES["contributions"])
+def _contributions(operation: Operation, year: int, donor_type: str) -> Dataset:
+    frame = _filtered_contributions(operation, year, donor_type)
+    return Dataset(f"contributions_{_suffix(year, donor_type)}", frame, TABLES["contributions"])
 
 
-def _contributions_per_donor(operation: Operation, year: int, query: Mapping) -> Dataset:
+def _contributions_per_donor(operation: Operation, year: int, donor_type: str) -> Dataset:
     # Downloads keep English names, like every other exported value and the data API.
-    rows = _filtered_contributions(operation, year, query)
+    rows = _filtered_contributions(operation, year, donor_type)
     counts = contribution_views.counts_per_donor(rows, DEFAULT_LANGUAGE)
     return Dataset(
-        f"contributions-per-donor_{_suffix(year, query)}",
+        f"contributions-per-donor_{_suffix(year, donor_type)}",
         counts,
         {
             "donor": N_(
@@ -181,6 +181,8 @@ DATASETS: dict[str, Builder] = {
 }
 
 
-def build_dataset(name: str, operation: Operation, year: int, query: Mapping[str, str]) -> Dataset:
+def build_dataset(
+    name: str, operation: Operation, year: int, donor_type: str = contribution_views.ALL
+) -> Dataset:
     """The dataset ``name`` for the selection; ``KeyError`` for an unknown name."""
-    return DATASETS[name](operation, year, query)
+    return DATASETS[name](operation, year, donor_type)

@@ -1,0 +1,1 @@
+"""The app shell: the frame around the pages, the URL's callbacks, downloads."""

@@ -1,0 +1,220 @@
+"""The frame around every page, drawn for one view.
+
+The app's layout is only the URL and an empty frame (``app_layout``): the URL's
+callback (``shell.routing``) draws the frame for the view the URL names.  The
+frame (navbar, notices, the page, footer) is drawn whole when the page, the
+operations or the language change; a year or filter switch changes only
+``IN_PLACE`` in it, and the page's own ``UPDATES``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import ALL, Output, dcc, html
+
+from dashboard import ids
+from dashboard.components.navbar import navbar, year_select
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_PARAM, LANGUAGES, translator
+from dashboard.pages import PAGES, page_for
+from dashboard.runtime import Catalogue
+from dashboard.state.view import ViewState, language_param, view_search
+
+
+def app_layout() -> html.Div:
+    """The layout Dash serves: the URL, and the frame that its callback draws."""
+    return html.Div([dcc.Location(id=ids.URL, refresh=False), html.Div(id=ids.FRAME)])
+
+
+def frame_key(view: ViewState) -> str:
+    """What a drawn frame shows (``data-frame``): the view's page, operations, language."""
+    return json.dumps(view.frame, separators=(",", ":"))
+
+
+# What a year or filter switch changes in the frame, besides the page's own views.
+IN_PLACE: dict[str, Output] = {
+    "year": Output(ids.YEAR_SELECT, "value"),
+    "year_shown": Output(ids.YEAR_MENU, "data-year"),
+    "notice": Output(ids.YEAR_NOTICE, "children"),
+    "notice_open": Output(ids.YEAR_NOTICE, "is_open"),
+    "page_links": Output({"type": ids.NAV_LINK, "path": ALL}, "href"),
+    "language_links": Output({"type": ids.LANG_LINK, "lang": ALL}, "href"),
+    "footer": Output(ids.PRINT_FOOTER, "children"),
+    "title": Output(ids.DOCUMENT_META, "data-title"),
+}
+
+
+def in_place_values(view: ViewState, catalogue: Catalogue) -> dict[str, Any]:
+    """The values of ``IN_PLACE`` for the view."""
+    _ = translator(view.lang)
+    meta = catalogue.meta(view.operation_id)
+    page = page_for(view.path)
+    footer = _("{operation} · {year} · Source: {source}")
+    return {
+        "year": str(view.year),
+        "year_shown": str(view.year),
+        "notice": " ".join(view.notices),
+        "notice_open": bool(view.notices),
+        "page_links": [page.PATH + view_search(view) for page in PAGES],
+        "language_links": [
+            view.path + view_search(view, **{LANGUAGE_PARAM: language_param(lang)})
+            for lang in LANGUAGES
+        ],
+        "footer": footer.format(operation=meta.name, year=view.year, source=meta.source),
+        "title": " · ".join(
+            (_(page.LABEL) if page else _("Page not found"), str(view.year), meta.name)
+        ),
+    }
+
+
+def frame(view: ViewState, catalogue: Catalogue) -> list:
+    """Everything but the URL, drawn for the view."""
+    _ = translator(view.lang)
+    values = in_place_values(view, catalogue)
+    page = page_for(view.path)
+    pages = [
+        (other.PATH, _(other.LABEL), href, other is page)
+        for other, href in zip(PAGES, values["page_links"], strict=True)
+    ]
+    operations = catalogue.of(view.operation_ids)
+    years = sorted({year for operation in operations for year in operation.meta.years})
+    return [
+        html.Div(
+            id=ids.DOCUMENT_META,
+            hidden=True,
+            **{"data-title": values["title"], "data-lang": view.lang},
+        ),
+        dcc.Store(id=ids.CLIENT_MESSAGES, data=_client_messages(view.lang)),
+        html.A(
+            _("Skip to content"),
+            id=ids.SKIP_LINK,
+            href="#" + ids.PAGE_CONTENT,
+            className="skip-link",
+        ),
+        navbar(
+            catalogue.meta(view.operation_id).name,
+            pages,
+            year_select(years, view.year),
+            (catalogue.ids, view.operation_id),
+            values["language_links"],
+            view.lang,
+        ),
+        dbc.Container(
+            [
+                dbc.Alert(
+                    values["notice"],
+                    id=ids.YEAR_NOTICE,
+                    color="warning",
+                    is_open=values["notice_open"],
+                    dismissable=True,
+                    className="mt-3",
+                ),
+                _share_section(view.lang),
+                _source_language_note(view.lang),
+                html.Main(
+                    page.layout(view, operations) if page else not_found(view),
+                    id=ids.PAGE_CONTENT,
+                    className="py-3",
+                    tabIndex="-1",
+                ),
+                _all_data_section(view),
+            ],
+            fluid="xl",
+        ),
+        html.Footer(values["footer"], id=ids.PRINT_FOOTER, className="print-footer"),
+    ]
+
+
+def _client_messages(lang: str) -> dict[str, str]:
+    """The words that the browser's own scripts show."""
+    _ = translator(lang)
+    return {
+        "copied": _("Link copied."),
+        "copy_failed": _("Could not copy; copy the address bar instead."),
+        "not_drawn": _("The chart has not finished drawing; try again."),
+        "saved": _("Chart saved as {format}."),
+    }
+
+
+def _share_section(lang: str) -> html.Section:
+    _ = translator(lang)
+    return html.Section(
+        [
+            html.Span(id=ids.COPY_STATUS, role="status", className="small text-body-secondary"),
+            html.Button(
+                _("Copy link"),
+                id=ids.COPY_LINK,
+                type="button",
+                title=_("Copy a link to this view"),
+                className="btn btn-outline-secondary btn-sm",
+            ),
+        ],
+        id=ids.SHARE_SECTION,
+        className="d-flex justify-content-end align-items-center gap-2 mt-3 no-print",
+        **{"aria-label": _("Share this view")},
+    )
+
+
+def _source_language_note(lang: str) -> html.P:
+    """Pages quote the source (key-figure sentences, narratives, quotes) in the
+    English it is written in; in another language a note says so."""
+    _ = translator(lang)
+    note = _(
+        "Texts quoted from the source (key figures, narratives, quotes) are shown in "
+        "English, the language of the source."
+    )
+    return html.P(
+        note,
+        id=ids.SOURCE_LANGUAGE_NOTE,
+        hidden=lang == DEFAULT_LANGUAGE,
+        className="small text-body-secondary source-language-note mt-2 mb-0",
+    )
+
+
+def _all_data_section(view: ViewState) -> html.Section:
+    """Links to every table of the operation in one file (the data API's bundle);
+    the workbook's notes sheet follows the interface language."""
+    _ = translator(view.lang)
+    base = f"/api/v1/operations/{view.operation_id}/all?"
+    language = {LANGUAGE_PARAM: view.lang} if language_param(view.lang) else {}
+    return html.Section(
+        [
+            html.Span(_("All data of this operation:"), id=ids.ALL_DATA_LABEL, className="me-1"),
+            html.A(
+                _("Excel workbook"),
+                id=ids.ALL_DATA_XLSX,
+                href=base + urlencode({"format": "xlsx", **language}),
+                className="me-2",
+            ),
+            html.A(
+                _("CSV files (ZIP)"),
+                id=ids.ALL_DATA_ZIP,
+                href=base + urlencode({"format": "zip", **language}),
+            ),
+        ],
+        id=ids.ALL_DATA_SECTION,
+        className="small border-top pt-2 pb-4 no-print",
+        **{"aria-label": _("Download all data")},
+    )
+
+
+def not_found(view: ViewState) -> html.Div:
+    _ = translator(view.lang)
+    shown = view.path[:80]
+    return html.Div(
+        [
+            html.H1(_("Page not found"), className="h2"),
+            html.P(
+                _("There is no page at “{path}”. The dashboard's pages are:").format(path=shown)
+            ),
+            html.Ul(
+                [
+                    html.Li(dcc.Link(_(page.LABEL), href=page.PATH + view_search(view)))
+                    for page in PAGES
+                ]
+            ),
+        ]
+    )

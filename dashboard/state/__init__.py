@@ -1,0 +1,1 @@
+"""What the user is looking at, read from the URL and written back to it."""
