@@ -35,6 +35,7 @@ def test_year_persists_across_pages_and_history(dash_duo, app):
 
     dash_duo.find_element("a.nav-link[href='/budget?year=2019']").click()
     wait_for_url(dash_duo, "/budget?year=2019")
+    dash_duo.wait_for_text_to_equal(BUDGET_HEADING, "Budget and expenditure in 2019")
     assert selected_year(dash_duo) == "2019"
 
     Select(dash_duo.find_element("#year-select")).select_by_value("2017")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import page_views
 import pytest
 from dash import dcc
+from dash.exceptions import PreventUpdate
 from layout_tree import find
 from markup_tree import elements, text
 
@@ -67,6 +68,7 @@ def test_a_donor_type_picked_goes_to_the_address():
 def test_the_filter_reporting_the_view_s_type_writes_nothing():
     """The filter reports its value when it is drawn: the view's type, which
     for a donor type that is not one is all donors."""
-    assert pick("all", "?year=2021") is page.dash.no_update
-    assert pick("private", "?donor=private") is page.dash.no_update
-    assert pick("all", "?donor=nonsense") is page.dash.no_update
+    shown = [("all", "?year=2021"), ("private", "?donor=private"), ("all", "?donor=x")]
+    for donor, search in shown:
+        with pytest.raises(PreventUpdate):
+            pick(donor, search)

@@ -16,7 +16,7 @@ from markup_tree import elements, text
 from plotly.io.json import to_json_plotly
 
 from dashboard.app import create_app
-from dashboard.shell.routing import draw_frame, update_frame
+from dashboard.shell.routing import draw_frame, pick_operation, update_frame
 
 YEARS = ["2021", "2020", "2019", "2018", "2017", "2016", "2015"]
 
@@ -126,3 +126,12 @@ def test_a_year_or_filter_switch_updates_the_frame_drawn_in_place(app):
         assert draw_frame("/budget", "?year=2017&lang=fr", key)[1] != key
         with pytest.raises(PreventUpdate):
             update_frame("?year=2017&lang=fr", "/budget", key)
+
+
+def test_the_operation_menu_reporting_the_view_s_operation_writes_nothing(app):
+    """The menu reports its value when a drawn frame mounts it; the URL must
+    keep its year (and an unknown operation, whose notice the page shows)."""
+    with app.server.app_context():
+        for search in ("?year=2019", "?op=nowhere&year=2019", "?op=kazakhstan-mco"):
+            with pytest.raises(PreventUpdate):
+                pick_operation("kazakhstan-mco", search, "/budget")

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, html
+from dash.exceptions import PreventUpdate
 
 from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
@@ -142,7 +142,7 @@ def pick_donor_type(donor_type: str, search: str | None, pathname: str | None) -
     changes nothing."""
     view = read_view(pathname, search, runtime.catalogue())
     if donor_type == (view.filter(DONOR_PARAM) or tf.ALL):
-        return dash.no_update
+        raise PreventUpdate
     return view_search(view, **{DONOR_PARAM: None if donor_type == tf.ALL else donor_type})
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
@@ -197,7 +196,9 @@ def pick_country(click_data: dict | None, clicks: list, search: str | None) -> s
     if country is None:
         raise PreventUpdate
     new_search = view_search(search, **{COUNTRY_PARAM: country})
-    return new_search if new_search != (search or "") else dash.no_update
+    if new_search == (search or ""):
+        raise PreventUpdate
+    return new_search
 
 
 def layout(view: ViewState, operations: Sequence[Operation]) -> html.Div:

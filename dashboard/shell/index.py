@@ -32,7 +32,10 @@ def _preloads(prefix: str) -> str:
     """Links that start, with the page, the requests Dash makes only once its
     scripts have loaded and run: the layout and the callbacks' list, which the
     renderer fetches (``as="fetch"`` and ``crossorigin="anonymous"`` match its
-    same-origin ``fetch``), and the graphs' code."""
+    same-origin ``fetch``), and the graphs' code.  They would otherwise start
+    only after every script has loaded and run (some 400 ms into a load), and
+    the graphs' code only when the first graph mounts (sixth round in
+    bench/HISTORY.md, ``python bench/bench_page_load.py``)."""
     fetches = "".join(
         f'\n<link rel="preload" href="{prefix}{name}" as="fetch" crossorigin="anonymous">'
         for name in ("_dash-layout", "_dash-dependencies")

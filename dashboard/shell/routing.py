@@ -23,7 +23,6 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-import dash
 from dash import Input, Output, State
 from dash.exceptions import PreventUpdate
 
@@ -110,6 +109,6 @@ def pick_operation(operation_id: str, search: str | None, pathname: str | None) 
     catalogue = runtime.catalogue()
     view = read_view(pathname, search, catalogue)
     if operation_id == view.operation_id:
-        return dash.no_update
+        raise PreventUpdate
     chosen = None if operation_id == catalogue.default_id else operation_id
     return view_search(view, **{OPERATION_PARAM: chosen, YEAR_PARAM: None})
