@@ -17,15 +17,22 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_year_switch import YEARS, year_sequence
-from browser_pages import discover, page_url, switch_spec
-from common import PAGES, chrome, gunicorn, install_harness, print_table, wait_ready, write_results
-from selenium.webdriver.support.ui import Select
+from browser_pages import discover, page_url, select_year, switch_spec
+from common import (
+    PAGES,
+    chrome,
+    gunicorn,
+    install_harness,
+    print_table,
+    wait_idle,
+    wait_ready,
+    write_results,
+)
 
 COMMAND = "python bench/bench_renderer.py"
 WRAP_DISPATCH = """
@@ -64,18 +71,20 @@ def page_switches(driver, base: str, page: str, switches: int) -> dict:
     install_harness(driver, switch_spec(page, graphs))
     driver.get(page_url(base, page))
     wait_ready(driver)
-    select = Select(driver.find_element("css selector", "#year-select"))
     for year in YEARS:  # warm-up cycle
+        wait_idle(driver)
         driver.execute_script("window.__bench.arm(arguments[0])", year)
-        select.select_by_value(str(year))
+        select_year(driver, year)
         wait_ready(driver)
+    wait_idle(driver)
     driver.execute_script(WRAP_DISPATCH)
     per_switch = []
     for year in year_sequence(switches):
         driver.execute_script("window.__bench.arm(arguments[0]); window.__updates = {};", year)
-        select.select_by_value(str(year))
+        select_year(driver, year)
         wait_ready(driver)
-        time.sleep(0.3)  # let the callbacks that follow the charts (URL, links) finish
+        # Let the callbacks that follow the charts (the navbar's) finish.
+        wait_idle(driver, quiet_ms=300)
         per_switch.append(driver.execute_script("return window.__updates"))
     kinds = sorted({kind for updates in per_switch for kind in updates})
     return {

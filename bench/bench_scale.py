@@ -12,8 +12,9 @@ at it.  For each size:
 - gunicorn ``-w 2 -b 127.0.0.1:PORT dashboard.wsgi:server``: seconds until it
   answers ``/healthz``, the RSS (and USS, the memory not shared with the
   preloaded master) of one worker after the requests below;
-- the year-switch callbacks of the budget and overview pages (bodies built from
-  ``/_dash-dependencies``) for the last synthetic operation, one connection,
+- the year-switch callbacks of the budget and overview pages (their update
+  callbacks, input ``url.search``: bodies built from ``/_dash-dependencies``)
+  for the last synthetic operation (``?year=Y&op=<id>``), one connection,
   random years: p50/p95 latency.
 """
 
@@ -27,7 +28,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -36,19 +36,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import psutil
 from common import (
     REPO,
-    callback_outputs,
+    callback_body,
+    dash_dependencies,
+    draw_frame,
     gunicorn,
+    layout_ids,
     median,
     percentile,
     print_table,
+    view_search,
     write_results,
 )
 from synthetic import YEARS, write_operations
 
 COMMAND = "python bench/bench_scale.py"
-CALLBACK_PREFIXES = ("..budget-", "..overview-results", "..overview-map", "..overview-poc")
-# The state a year-switch callback may also read, and the value the benchmark sends.
-STATE_VALUES = {("interface-language", "data"): "en"}
+# The pages measured, by the start of their update callback's outputs.
+CALLBACK_PAGES = {"..budget-": "/budget", "..overview-": "/"}
 
 LOAD_SCRIPT = """
 import json, sys, time
@@ -68,46 +71,42 @@ print(json.dumps({"import_s": imported - start, "load_catalogue_s": loaded - imp
 
 
 def callback_bodies(base: str, operation: str) -> list[tuple[str, dict]]:
-    """Bodies of the page callbacks whose input is the year menu alone and whose state
-    is the operation and language stores."""
-    with urllib.request.urlopen(base + "/_dash-dependencies") as response:
-        dependencies = json.load(response)
-    values = {("operation-id", "data"): operation, **STATE_VALUES}
+    """Bodies of the year-switch callbacks of the budget and overview pages (input
+    ``url.search``, state ``url.pathname``) for ``operation``: what the browser
+    posts when the year menu writes ``?year=`` into the URL.  The components a
+    wildcard output names come from the frame that ``draw_frame`` draws."""
+    dependencies = dash_dependencies(base)
     bodies = []
-    for dep in dependencies:
-        inputs = [(i["id"], i["property"]) for i in dep["inputs"]]
-        state = [(s["id"], s["property"]) for s in dep.get("state", [])]
-        if inputs != [("year-select", "value")]:
-            continue
-        if not set(state) <= set(values):
-            continue
-        if not dep["output"].startswith(CALLBACK_PREFIXES):
-            continue
-        parts = dep["output"].strip(".").split("...")
-        outputs = callback_outputs(dep["output"])
-        body = {
-            "output": dep["output"],
-            "outputs": outputs,
-            "inputs": [{"id": "year-select", "property": "value", "value": "2020"}],
-            "changedPropIds": ["year-select.value"],
-            "state": [
-                {"id": id_, "property": prop, "value": values[id_, prop]} for id_, prop in state
-            ],
-        }
-        bodies.append((parts[0], body))
+    for prefix, path in CALLBACK_PAGES.items():
+        search = view_search(2020, operation)
+        children, _key = draw_frame(base, path, search)
+        values = {("url", "search"): search, ("url", "pathname"): path}
+        for dep in dependencies:
+            inputs = [(i["id"], i["property"]) for i in dep["inputs"]]
+            state = [(s["id"], s["property"]) for s in dep.get("state", [])]
+            if inputs != [("url", "search")] or state != [("url", "pathname")]:
+                continue
+            if not dep["output"].startswith(prefix):
+                continue
+            body = callback_body(dep, values, layout_ids(children))
+            if body is None:
+                raise RuntimeError(f"the frame of {path} lacks an output of {dep['output']}")
+            bodies.append((dep["output"].strip(".").split("...")[0], body))
     if not bodies:
         raise RuntimeError("no year-switch callback in /_dash-dependencies matches the benchmark")
     return bodies
 
 
-def latencies(base: str, bodies: list[tuple[str, dict]], requests: int) -> dict[str, list[float]]:
+def latencies(
+    base: str, bodies: list[tuple[str, dict]], requests: int, operation: str
+) -> dict[str, list[float]]:
     url = urlparse(base)
     connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
     rng = random.Random(1)
     result: dict[str, list[float]] = {}
     for name, body in bodies:
         for _ in range(requests):
-            body["inputs"][0]["value"] = str(rng.choice(YEARS))
+            body["inputs"][0]["value"] = view_search(rng.choice(YEARS), operation)
             payload = json.dumps(body)
             start = time.perf_counter()
             connection.request(
@@ -117,8 +116,8 @@ def latencies(base: str, bodies: list[tuple[str, dict]], requests: int) -> dict[
                 headers={"Content-Type": "application/json", "Accept-Encoding": "br"},
             )
             response = connection.getresponse()
-            response.read()
-            if response.status != 200:
+            data = response.read()
+            if response.status != 200 or not data:
                 raise RuntimeError(f"{name}: HTTP {response.status}")
             result.setdefault(name, []).append((time.perf_counter() - start) * 1000)
     connection.close()
@@ -161,7 +160,7 @@ def main() -> None:
             with gunicorn(2, data_dir=root, timeout=600) as (base, process):
                 ready = time.perf_counter() - started
                 bodies = callback_bodies(base, ids[-1])
-                times = latencies(base, bodies, args.requests)
+                times = latencies(base, bodies, args.requests, ids[-1])
                 worker = psutil.Process(process.pid).children()[0]
                 memory = worker.memory_full_info()
             per_callback = {

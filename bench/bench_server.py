@@ -6,12 +6,15 @@ Starts ``gunicorn -w 2 -b 127.0.0.1:PORT dashboard.wsgi:server`` (with the
 repository's gunicorn.conf.py: gthread, 4 threads, preload).  The callback
 requests are the browser's own: headless Chromium opens each page, switches the
 year once, and the ``/_dash-update-component`` bodies it sends are recorded
-from its network log.  Each callback is then replayed with a random year
-(2015-2021): first by one connection (latency without queueing), then by
-``--connections`` keep-alive connections from two load processes (throughput
-at saturation; latency then includes queueing).  The load processes run on
-the same 2 cores as the server, so their CPU share is reported too.  Response
-sizes are the JSON body and its Brotli form (what a browser receives).
+from its network log: the page's update callback and the shell's
+``update_frame`` (200) and ``draw_frame`` (204: the frame drawn already shows
+the page; replayed expecting 204).  Each callback is then replayed with a
+random year (``?year=`` in ``url.search``, 2015-2021): first by one
+connection (latency without queueing), then by ``--connections`` keep-alive
+connections from two load processes (throughput at saturation; latency then
+includes queueing).  The load processes run on the same 2 cores as the
+server, so their CPU share is reported too.  Response sizes are the JSON body
+and its Brotli form (what a browser receives).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 import psutil
-from browser_pages import discover, switch_spec, with_year
+from browser_pages import discover, select_year, switch_spec, with_year
 from common import (
     PAGES,
     callback_posts_with_urls,
@@ -41,10 +44,10 @@ from common import (
     network_events,
     percentile,
     print_table,
+    wait_idle,
     wait_ready,
     write_results,
 )
-from selenium.webdriver.support.ui import Select
 
 COMMAND = "python bench/bench_server.py"
 YEARS = list(range(2015, 2022))
@@ -52,7 +55,9 @@ ACCEPT = "gzip, deflate, br, zstd"  # what Chromium sends
 
 
 def record_switches(base: str) -> dict[str, list[dict]]:
-    """Per page: the callback requests the browser sends when switching 2020 -> 2019."""
+    """Per page: the callback requests the browser sends when switching 2020 -> 2019
+    (the menu writes ``?year=2019`` into the URL; ``draw_frame``, ``update_frame``
+    and the page's update callback follow it), with the status each got."""
     driver = chrome()
     recorded: dict[str, list[dict]] = {}
     try:
@@ -62,11 +67,13 @@ def record_switches(base: str) -> dict[str, list[dict]]:
             driver.get(f"{base}{page}?year=2020")
             wait_ready(driver)
             time.sleep(1.0)
+            wait_idle(driver)
             network_events(driver)
             driver.execute_script("window.__bench.arm(2019)")
-            Select(driver.find_element("css selector", "#year-select")).select_by_value("2019")
+            select_year(driver, 2019)
             wait_ready(driver)
             time.sleep(1.0)
+            wait_idle(driver)
             recorded[page] = callback_posts_with_urls(network_events(driver))
     finally:
         driver.quit()
@@ -85,10 +92,11 @@ def callback_name(body: dict) -> str:
 
 
 def _worker(args: tuple) -> tuple[list[float], int]:
-    """One load process: ``threads`` keep-alive connections for ``duration`` seconds."""
+    """One load process: ``threads`` keep-alive connections for ``duration`` seconds.
+    An answer other than ``expected`` (the status the browser got) is an error."""
     import threading
 
-    base, path, bodies, threads, duration, seed = args
+    base, path, bodies, threads, duration, seed, expected = args
     url = urlparse(base)
     stop_at = time.perf_counter() + duration
     latencies: list[float] = []
@@ -107,7 +115,7 @@ def _worker(args: tuple) -> tuple[list[float], int]:
                 connection.request("POST", path, body=body, headers=headers)
                 response = connection.getresponse()
                 response.read()
-                ok = response.status == 200
+                ok = response.status == expected
                 if response.getheader("Connection", "").lower() == "close":
                     connection.close()
             except (OSError, http.client.HTTPException):
@@ -147,6 +155,7 @@ def load(
     connections: int,
     duration: float,
     server: psutil.Process,
+    expected: int = 200,
 ) -> dict:
     processes = 1 if connections == 1 else 2
     per_process = max(1, connections // processes)
@@ -155,7 +164,10 @@ def load(
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         parts = pool.map(
             _worker,
-            [(base, path, bodies, per_process, duration, seed) for seed in range(processes)],
+            [
+                (base, path, bodies, per_process, duration, seed, expected)
+                for seed in range(processes)
+            ],
         )
     elapsed = time.perf_counter() - started
     cpu_after = server_cpu(server)
@@ -210,16 +222,25 @@ def main() -> None:
                     continue
                 seen.add(name)
                 kind = "shell" if not name.startswith(page.strip("/") or "overview") else "page"
+                # A page's update answers 200 with its views.  The shell's callbacks
+                # answer as they did in the browser: ``draw_frame`` with 204 (the
+                # frame drawn already shows the page), ``update_frame`` with 200.
+                if kind == "page" and post["status"] != 200:
+                    raise RuntimeError(f"{name} answered {post['status']} in the browser")
+                expected = post["status"] or 200
                 bodies = [json.dumps(with_year(post["body"], y)).encode() for y in YEARS]
                 raw, compressed = sizes(base, post["path"], with_year(post["body"], 2020))
-                single = load(base, post["path"], bodies, 1, args.duration / 2, server)
-                busy = load(base, post["path"], bodies, args.connections, args.duration, server)
+                single = load(base, post["path"], bodies, 1, args.duration / 2, server, expected)
+                busy = load(
+                    base, post["path"], bodies, args.connections, args.duration, server, expected
+                )
                 met = busy["rps"] >= 500 and busy["p99_ms"] < 50
                 results.append(
                     {
                         "page": page,
                         "callback": name,
                         "kind": kind,
+                        "status": expected,
                         "body": post["body"],
                         "response_bytes": raw,
                         "response_bytes_br": compressed,

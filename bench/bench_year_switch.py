@@ -7,9 +7,13 @@ gunicorn (2 workers) and headless Chromium on 127.0.0.1, as in
 select's ``change`` event (a capturing listener in the page, so WebDriver's own
 latency is not counted) and stops at the first moment every chart has finished
 a new ``Plotly.react`` (its promise resolved) and every year heading of the
-page names the new year.  The floor: a static page holding every year's
-figures that calls ``Plotly.react`` on the same graphs with the next year's
-figures (no server round trip, no React), timed the same way.  The bare Dash
+page names the new year.  The menu writes ``?year=`` into the URL; the server
+callbacks that follow it (``draw_frame``, ``update_frame``, the page's update)
+are inside the clock.  Before each switch the benchmark waits, off the clock,
+until Dash has no callback left running (the last switch's navbar update).
+The floor: a static page holding every year's figures that calls
+``Plotly.react`` on the same graphs with the next year's figures (no server
+round trip, no React), timed the same way.  The bare Dash
 reference (``bare_dash.py``) switches the same figures with one callback in a
 Dash app with nothing else: what Dash alone costs.  The years cycle through
 all the operation's years, so every switch changes the year.
@@ -31,6 +35,7 @@ from browser_pages import (
     figures_for,
     floor_session,
     page_url,
+    select_year,
     switch_spec,
     write_floor,
 )
@@ -40,10 +45,10 @@ from common import (
     network_events,
     percentile,
     print_table,
+    wait_idle,
     wait_ready,
     write_results,
 )
-from selenium.webdriver.support.ui import Select
 
 COMMAND = "python bench/bench_year_switch.py"
 YEARS = [2021, 2019, 2018, 2017, 2016, 2015, 2020]  # every year once per cycle
@@ -58,11 +63,11 @@ def select_switches(driver, url: str, spec: dict, years: list[int]) -> list[floa
     install_harness(driver, spec)
     driver.get(url)
     wait_ready(driver)
-    select = Select(driver.find_element("css selector", "#year-select"))
     times = []
     for year in years:
+        wait_idle(driver)  # the previous load's or switch's trailing callbacks
         driver.execute_script("window.__bench.arm(arguments[0])", year)
-        select.select_by_value(str(year))
+        select_year(driver, year)
         result = wait_ready(driver)
         times.append(result["t1"] - result["t0"])
         network_events(driver)

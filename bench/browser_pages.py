@@ -1,7 +1,7 @@
 """What "drawn" means for each page, and the two references it is compared with.
 
 The floor of a page draws the same figures (the JSON the app's callbacks
-return, fetched by replaying the browser's own callback requests) in divs of
+return: the frame that ``draw_frame`` draws for the page and year) in divs of
 the same size, with the same plotly.js the app's pages load (``plotly_js_path``), from
 a static server on 127.0.0.1: the least any Plotly page can do.
 
@@ -20,7 +20,6 @@ import re
 import shutil
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -28,11 +27,14 @@ from urllib.parse import urlparse
 from common import (
     REPO,
     chrome,
+    components,
+    draw_frame,
     gunicorn,
     install_harness,
     network_events,
     plotly_js_path,
     static_server,
+    view_search,
     wait_ready,
 )
 
@@ -93,8 +95,17 @@ def discover(driver, base: str, page: str, settle: float = 2.5) -> dict:
     return {"page": page, "graphs": graphs}
 
 
+def select_year(driver, year: int) -> None:
+    """Choose ``year`` in the year menu (``#year-select``).  A year switch draws the
+    menu anew (the navbar's ``update_frame``), so it is looked up every time."""
+    from selenium.webdriver.support.ui import Select
+
+    Select(driver.find_element("css selector", "#year-select")).select_by_value(str(year))
+
+
 def with_year(body: dict, year: int) -> dict:
-    """A recorded callback request with the selected year replaced by ``year``."""
+    """A recorded callback request with the view's year (``?year=`` in the URL's
+    query, and the year menu's value if the request holds it) replaced by ``year``."""
     body = copy.deepcopy(body)
 
     def entries(items: list) -> list[dict]:
@@ -105,46 +116,31 @@ def with_year(body: dict, year: int) -> dict:
 
     for entry in entries(body.get("inputs", [])) + entries(body.get("state", [])):
         key = (entry.get("id"), entry.get("property"))
-        if key == ("selected-year", "data"):
-            entry["value"] = year
-        elif key == ("year-select", "value"):
+        if key == ("year-select", "value"):
             entry["value"] = str(year)
         elif key == ("url", "search"):
             value = entry.get("value") or ""
             entry["value"] = (
                 re.sub(r"year=\d+", f"year={year}", value)
                 if "year=" in value
-                else (f"?year={year}")
+                else (f"{value}&year={year}" if value.startswith("?") else f"?year={year}")
             )
     return body
 
 
-def _graphs_in(tree) -> Iterator[dict]:
-    """The props of every component holding a figure in a rendered layout's JSON."""
-    if isinstance(tree, list):
-        for item in tree:
-            yield from _graphs_in(item)
-    elif isinstance(tree, dict):
-        props = tree.get("props")
-        if isinstance(props, dict):
-            if "figure" in props and isinstance(props.get("id"), str):
-                yield props
-            yield from _graphs_in(props.get("children"))
-
-
 def figures_for(base: str, page: str, graph_ids: list[str], year: int) -> list[dict]:
     """The figure (and config) of each graph of ``page`` for ``year``, as the app
-    serves them: its layout, asked for by the page at that year (the Referer),
-    comes with the page's charts in place."""
-    request = urllib.request.Request(
-        base + "/_dash-layout", headers={"Referer": page_url(base, page, year)}
-    )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        layout = json.loads(response.read())
-    found = {graph["id"]: graph for graph in _graphs_in(layout)}
+    serves them: the frame that ``draw_frame`` draws for the page at that year
+    (what the browser asks for on a first load) holds the page's charts."""
+    children, _key = draw_frame(base, page, view_search(year))
+    found = {
+        props["id"]: props
+        for props in components(children)
+        if "figure" in props and isinstance(props.get("id"), str)
+    }
     missing = [graph_id for graph_id in graph_ids if graph_id not in found]
     if missing:
-        raise RuntimeError(f"the layout of {page} at {year} holds no figure for {missing}")
+        raise RuntimeError(f"the frame of {page} at {year} holds no figure for {missing}")
     return [
         {"figure": found[graph_id]["figure"], "config": found[graph_id].get("config")}
         for graph_id in graph_ids

@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
@@ -250,7 +251,7 @@ def network_events(driver) -> list[dict]:
 
 def callback_outputs(output_key: str) -> list[dict]:
     """A multi-output callback's key in ``/_dash-dependencies`` as the outputs the
-    browser posts; a dict id (``{"set":"/budget","type":"year-shown"}``) as a dict."""
+    browser posts; a dict id (``{"path":["ALL"],"type":"nav-link"}``) as a dict."""
     outputs = []
     for part in output_key.strip(".").split("..."):
         component_id, prop = part.rsplit(".", 1)
@@ -263,20 +264,179 @@ def callback_outputs(output_key: str) -> list[dict]:
     return outputs
 
 
+# ---------------------------------------------------------------- callback requests
+#
+# The app's layout is only the URL (``url``) and an empty frame (``frame``): the
+# callback ``draw_frame`` (inputs ``url.pathname`` and ``url.search``, state
+# ``frame.data-frame``) draws the frame with its page for the view the URL names
+# (``?year=2019&op=<id>&lang=fr``).  A year switch writes ``?year=`` into
+# ``url.search`` in the browser; the server callbacks that follow the URL then
+# run: ``draw_frame`` (nothing to draw: 204), ``update_frame`` (the navbar's parts)
+# and the shown page's update callback (its charts, headings and tables).
+
+FRAME_OUTPUT = "..frame.children...frame.data-frame.."
+
+
+def view_search(year: int | str | None = None, operation: str | None = None) -> str:
+    """The URL's query for a view: ``?year=2019`` (and ``&op=<id>``)."""
+    params = [("year", year), ("op", operation)]
+    query = "&".join(f"{key}={value}" for key, value in params if value is not None)
+    return f"?{query}" if query else ""
+
+
+def dash_post(base: str, body: dict, timeout: float = 60) -> tuple[int, bytes]:
+    """POST ``body`` to ``/_dash-update-component``: (status, body bytes)."""
+    request = urllib.request.Request(
+        base + "/_dash-update-component",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def dash_dependencies(base: str) -> list[dict]:
+    with urllib.request.urlopen(base + "/_dash-dependencies", timeout=60) as response:
+        return json.load(response)
+
+
+def draw_frame_body(path: str, search: str, drawn: str | None = None) -> dict:
+    """The request the browser sends on a first load of ``path + search``."""
+    return {
+        "output": FRAME_OUTPUT,
+        "outputs": callback_outputs(FRAME_OUTPUT),
+        "inputs": [
+            {"id": "url", "property": "pathname", "value": path},
+            {"id": "url", "property": "search", "value": search},
+        ],
+        "state": [{"id": "frame", "property": "data-frame", "value": drawn}],
+        "changedPropIds": ["url.pathname", "url.search"],
+    }
+
+
+def frame_of(response: bytes) -> tuple[list, str]:
+    """The frame's children and its ``data-frame`` key from ``draw_frame``'s answer."""
+    frame = json.loads(response)["response"]["frame"]
+    return frame["children"], frame["data-frame"]
+
+
+def draw_frame(base: str, path: str, search: str) -> tuple[list, str]:
+    """The frame with its page, as the server draws it for ``path + search``:
+    (its children as the layout's JSON, its ``data-frame`` key)."""
+    status, data = dash_post(base, draw_frame_body(path, search))
+    if status != 200:
+        raise RuntimeError(f"draw_frame for {path}{search}: HTTP {status}")
+    return frame_of(data)
+
+
+def components(tree) -> Iterator[dict]:
+    """The props of every component of a layout's JSON, in the layout's order."""
+    if isinstance(tree, list):
+        for item in tree:
+            yield from components(item)
+    elif isinstance(tree, dict):
+        props = tree.get("props")
+        if isinstance(props, dict):
+            yield props
+            for value in props.values():
+                if isinstance(value, list | dict):
+                    yield from components(value)
+
+
+def layout_ids(tree) -> list:
+    """The ids of the components in a layout's JSON, in order, with the app's own
+    layout (``url`` and ``frame``)."""
+    return ["url", "frame", *(props["id"] for props in components(tree) if "id" in props)]
+
+
+def _wildcard(value: object) -> bool:
+    return isinstance(value, list) and len(value) == 1 and value[0] in ("ALL", "MATCH")
+
+
+def matching(pattern: str | dict, ids: list) -> list:
+    """The ids among ``ids`` that a dependency's (maybe wildcard) id names."""
+    if not isinstance(pattern, dict):
+        return [pattern] if pattern in ids else []
+    return [
+        id_
+        for id_ in ids
+        if isinstance(id_, dict)
+        and id_.keys() == pattern.keys()
+        and all(_wildcard(v) or id_[k] == v for k, v in pattern.items())
+    ]
+
+
+def _parse_id(component_id: str) -> str | dict:
+    return json.loads(component_id) if component_id.startswith("{") else component_id
+
+
+def callback_body(
+    dependency: dict, values: dict[tuple[str, str], object], ids: list
+) -> dict | None:
+    """The request the browser sends for ``dependency`` when its inputs change:
+    plain ids take ``values[(id, property)]``; a wildcard (``ALL``) id is the list
+    of the components of ``ids`` (a layout's, ``layout_ids``) that it names, each
+    with the value None.  None when an output is not in ``ids`` (the browser
+    would not run the callback)."""
+
+    def entries(items: list[dict]) -> list:
+        result = []
+        for item in items:
+            pattern = _parse_id(item["id"])
+            if isinstance(pattern, dict):
+                result.append(
+                    [
+                        {"id": id_, "property": item["property"], "value": None}
+                        for id_ in matching(pattern, ids)
+                    ]
+                )
+            else:
+                value = values.get((pattern, item["property"]))
+                result.append({"id": pattern, "property": item["property"], "value": value})
+        return result
+
+    outputs: list = []
+    for output in callback_outputs(dependency["output"]):
+        found = matching(output["id"], ids)
+        if not found and not isinstance(output["id"], dict):
+            return None
+        if isinstance(output["id"], dict):
+            outputs.append([{"id": id_, "property": output["property"]} for id_ in found])
+        else:
+            outputs.append(output)
+    return {
+        "output": dependency["output"],
+        "outputs": outputs if dependency["output"].startswith("..") else outputs[0],
+        "inputs": entries(dependency["inputs"]),
+        "state": entries(dependency.get("state", [])),
+        "changedPropIds": [f"{item['id']}.{item['property']}" for item in dependency["inputs"]],
+    }
+
+
 def callback_posts_with_urls(events: list[dict]) -> list[dict]:
     """The ``/_dash-update-component`` requests among ``events``: path (with Dash's
-    query) and JSON body, in the order the browser sent them."""
+    query), JSON body and the HTTP status of the answer (None if none came), in
+    the order the browser sent them."""
     from urllib.parse import urlparse
 
     posts = []
+    by_request: dict[str, dict] = {}
     for event in events:
+        params = event["params"]
+        if event["method"] == "Network.responseReceived" and params["requestId"] in by_request:
+            by_request[params["requestId"]]["status"] = params["response"]["status"]
         if event["method"] != "Network.requestWillBeSent":
             continue
-        request = event["params"]["request"]
+        request = params["request"]
         url = urlparse(request["url"])
         if request["method"] == "POST" and url.path.endswith("/_dash-update-component"):
             path = url.path + (f"?{url.query}" if url.query else "")
-            posts.append({"path": path, "body": json.loads(request["postData"])})
+            post = {"path": path, "body": json.loads(request["postData"]), "status": None}
+            by_request[params["requestId"]] = post
+            posts.append(post)
     return posts
 
 
@@ -417,6 +577,35 @@ def wait_ready(driver, timeout_ms: int = 30000) -> dict:
     if result is None:
         raise TimeoutError("the page did not reach its ready state")
     return result
+
+
+WAIT_IDLE = """
+const done = arguments[arguments.length - 1];
+const limit = performance.now() + arguments[0];
+const quiet = arguments[1];
+let quietSince = null;
+(function poll() {
+  const store = window.store;
+  const state = store && store.getState();
+  const busy = !state || state.isLoading || Object.values(state.callbacks || {}).some(
+    (value) => Array.isArray(value) && value.length > 0);
+  const now = performance.now();
+  if (busy) quietSince = null;
+  else if (quietSince === null) quietSince = now;
+  if (quietSince !== null && now - quietSince >= quiet) return done(true);
+  if (now > limit) return done(false);
+  setTimeout(poll, 5);
+})();
+"""
+
+
+def wait_idle(driver, quiet_ms: int = 100, timeout_ms: int = 30000) -> None:
+    """Wait until Dash's renderer has had no callback requested or running for
+    ``quiet_ms``: the callbacks that follow the charts (the navbar's, those a
+    first load starts after the frame is drawn) have finished.  Untimed: call
+    it between measurements, never inside one."""
+    if not driver.execute_async_script(WAIT_IDLE, timeout_ms, quiet_ms):
+        raise TimeoutError("Dash's callbacks did not finish")
 
 
 def clear_cache(driver) -> None:

@@ -7,12 +7,14 @@ a free port of 127.0.0.1 and stops it at the end; with ``--url`` it targets
 that server, which must be on 127.0.0.1 or localhost.  Each simulated user
 keeps one connection and loops, with a think time between actions (default
 1-5 s, ``--think MIN MAX``):
-open a page (the HTML, Dash's layout and dependencies, the shell's and the
-page's callbacks; the static files only on its first visit, as a browser
-caches them), switch to another year, download a CSV (the dashboard's
-download callback), call the API.  Users start at 5 per second.  Prints
-requests/s, latency percentiles per kind of request, errors, CPU use, and the
-memory of each gunicorn worker.
+open a page (the HTML, Dash's layout and dependencies, and ``draw_frame``, the
+callback that draws the frame with the page; the static files only on its
+first visit, as a browser caches them), switch to another year (the callbacks
+that follow ``?year=`` in the URL: ``draw_frame``, ``update_frame`` and the
+page's update callback), download a CSV (the dashboard's download callback),
+call the API.  Users start at 5 per second.  Prints requests/s, latency
+percentiles per kind of request, errors, CPU use, and the memory of each
+gunicorn worker.
 """
 
 from __future__ import annotations
@@ -31,13 +33,12 @@ from urllib.parse import urlparse
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import callback_outputs, gunicorn
+from common import FRAME_OUTPUT, callback_body, frame_of, gunicorn, layout_ids, matching
 from load_client import Session
 
 OPERATION = "kazakhstan-mco"
 YEARS = list(range(2015, 2022))
-PAGES = {"/": "overview-", "/budget": "budget-", "/narratives": "narratives-"}
-PAGES["/contributions"] = "contributions-"
+PAGES = ["/", "/budget", "/narratives", "/contributions"]
 DOWNLOADS = {"/": "key-figures", "/budget": "expenditure-by-pillar"}
 DOWNLOADS |= {"/narratives": "narratives", "/contributions": "contributions"}
 SPAWN_INTERVAL = 0.2  # users start at 5 per second, as a load tool's spawn rate
@@ -62,27 +63,6 @@ class Recorder:
                     self.examples.append(f"{kind}: {detail}")
 
 
-def callback_body(dependency: dict, values: dict[tuple[str, str], object]) -> dict:
-    def entries(items: list[dict]) -> list[dict]:
-        return [dict(item, value=values.get((item["id"], item["property"]))) for item in items]
-
-    outputs = callback_outputs(dependency["output"])
-    return {
-        "output": dependency["output"],
-        "outputs": outputs if dependency["output"].startswith("..") else outputs[0],
-        "inputs": entries(dependency["inputs"]),
-        "state": entries(dependency.get("state", [])),
-        "changedPropIds": [f"{item['id']}.{item['property']}" for item in dependency["inputs"]],
-    }
-
-
-def plain_ids(dependency: dict) -> bool:
-    """No wildcard (``["ALL"]``, ``["MATCH"]``) anywhere: one value per input, state
-    and output, as ``callback_body`` sends them (a fixed dict id is fine)."""
-    items = [*dependency["inputs"], *dependency.get("state", []), {"id": dependency["output"]}]
-    return not any('["' in item["id"] for item in items)
-
-
 class User:
     def __init__(
         self,
@@ -95,11 +75,15 @@ class User:
         self.think = think
         self.session = Session(base)
         self.recorder = recorder
-        self.dependencies = dependencies
+        # The server callbacks; the browser runs the clientside ones itself.
+        self.dependencies = [d for d in dependencies if not d.get("clientside_function")]
         self.random = random.Random(seed)
         self.static: list[str] = []
         self.path = "/"
         self.year = 2020
+        # The frame the browser shows: its components' ids and its ``data-frame``.
+        self.ids: list = layout_ids([])
+        self.drawn: str | None = None
 
     def call(self, kind: str, method: str, path: str, body: object = None) -> bytes:
         start = time.perf_counter()
@@ -109,26 +93,35 @@ class User:
         except OSError as exc:
             data, ok, detail = b"", False, f"{type(exc).__name__} {path}"
         self.recorder.add(kind, time.perf_counter() - start, ok, detail)
+        if ok and data and isinstance(body, dict) and body.get("output") == FRAME_OUTPUT:
+            children, self.drawn = frame_of(data)  # the browser now shows this frame
+            self.ids = layout_ids(children)
         return data
 
-    def callbacks(self, kind: str, prefixes: tuple[str, ...]) -> None:
+    def callbacks(self, kind: str, changed: tuple[str, str] | None) -> None:
+        """The server callbacks the browser posts when ``changed`` (a component's
+        property) changes, or on a first load (None: those without
+        ``prevent_initial_call``), for the frame it shows: each one whose outputs
+        are in the frame (``draw_frame`` always; the shown page's update callback)."""
         values = {
-            ("selected-year", "data"): self.year,
-            ("year-select", "value"): str(self.year),
-            ("operation-id", "data"): OPERATION,
-            ("interface-language", "data"): "en",
             ("url", "search"): f"?year={self.year}",
             ("url", "pathname"): self.path,
+            ("frame", "data-frame"): self.drawn,
         }
         for dependency in self.dependencies:
-            output = dependency["output"].lstrip(".")
-            if plain_ids(dependency) and output.startswith(prefixes):
-                self.call(
-                    kind, "POST", "/_dash-update-component", callback_body(dependency, values)
-                )
+            inputs = [(item["id"], item["property"]) for item in dependency["inputs"]]
+            if changed is None and dependency.get("prevent_initial_call"):
+                continue
+            if changed is not None and changed not in inputs:
+                continue
+            body = callback_body(dependency, values, self.ids)
+            if body is not None:
+                self.call(kind, "POST", "/_dash-update-component", body)
 
     def open_page(self) -> None:
-        self.path = self.random.choice(list(PAGES))
+        """A first load: the HTML, Dash's layout (the URL and an empty frame) and
+        dependencies, then ``draw_frame`` draws the frame with the page."""
+        self.path = self.random.choice(PAGES)
         html = self.call("page html", "GET", f"{self.path}?year={self.year}").decode()
         if not self.static:
             self.static = re.findall(
@@ -138,31 +131,39 @@ class User:
                 self.call("static (first visit)", "GET", url)
         self.call("dash layout", "GET", "/_dash-layout")
         self.call("dash layout", "GET", "/_dash-dependencies")
-        self.callbacks("callback", ("url.search", "page-content"))
-        self.callbacks("callback", (PAGES[self.path],))
+        self.ids, self.drawn = layout_ids([]), None
+        self.callbacks("callback", None)
 
     def switch_year(self) -> None:
+        """The year menu writes ``?year=`` into the URL (in the browser); the server
+        callbacks that follow the URL run: ``draw_frame`` (204: the frame shows
+        the page already), ``update_frame`` and the page's update callback."""
         self.year = self.random.choice([y for y in YEARS if y != self.year])
-        self.callbacks("callback", ("url.search",))
-        self.callbacks("callback", (PAGES[self.path],))
+        self.callbacks("callback", ("url", "search"))
 
     def download_csv(self) -> None:
         dataset = DOWNLOADS[self.path]
         dependency = next(d for d in self.dependencies if d["output"].startswith('{"dataset"'))
         button = {"type": "data-download-button", "dataset": dataset}
+        buttons = matching({**button, "format": ["ALL"]}, self.ids)
+        if {**button, "format": "csv"} not in buttons:
+            self.recorder.add("csv download", 0.0, False, f"no CSV button for {dataset}")
+            return
         body = {
             "output": dependency["output"],
             "outputs": {"id": {"dataset": dataset, "type": "data-download"}, "property": "data"},
             "inputs": [
                 [
-                    {"id": {**button, "format": "csv"}, "property": "n_clicks", "value": 1},
-                    {"id": {**button, "format": "xlsx"}, "property": "n_clicks", "value": None},
+                    {
+                        "id": id_,
+                        "property": "n_clicks",
+                        "value": 1 if id_["format"] == "csv" else None,
+                    }
+                    for id_ in buttons
                 ]
             ],
             "state": [
-                {"id": "selected-year", "property": "data", "value": self.year},
-                {"id": "operation-id", "property": "data", "value": OPERATION},
-                {"id": "interface-language", "property": "data", "value": "en"},
+                {"id": "url", "property": "pathname", "value": self.path},
                 {"id": "url", "property": "search", "value": f"?year={self.year}"},
             ],
             "changedPropIds": [
