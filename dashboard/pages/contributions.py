@@ -73,33 +73,38 @@ def _type_filter(donor_type: str, lang: str) -> html.Fieldset:
 def update(view: ViewState, operations: Sequence[Operation]) -> dict[str, Any]:
     """The values of ``UPDATES`` for the view."""
     _ = translator(view.lang)
-    year, lang = view.year, view.lang
     donor_type = view.filter(DONOR_PARAM) or tf.ALL
     contributions = operations[0].contributions
-    in_year = tf.contributions_in_year(contributions, year)
-    shown = tf.filter_by_type(in_year, donor_type)
-    which = tf.filter_phrase(donor_type, lang)
-    values = {
-        "filter": _type_filter(donor_type, lang),
-        "heading": _("Contributions in {year}").format(year=year),
-        "summary": tf.describe_totals(in_year, year, lang) if not in_year.empty else "",
-        "no_data": None,
-        "counts_heading": _("Contributions per donor, {year}").format(year=year),
+    in_year = tf.contributions_in_year(contributions, view.year)
+    return {
+        "filter": _type_filter(donor_type, view.lang),
+        "heading": _("Contributions in {year}").format(year=view.year),
+        "summary": "" if in_year.empty else tf.describe_totals(in_year, view.year, view.lang),
+        "counts_heading": _("Contributions per donor, {year}").format(year=view.year),
+        **_listing(view, contributions, in_year, donor_type),
     }
+
+
+def _listing(view: ViewState, contributions: Any, in_year: Any, donor_type: str) -> dict[str, Any]:
+    """The no-data note, the table and the counts: the year's contributions of
+    the donor type, or why there are none."""
+    _ = translator(view.lang)
+    year, lang = view.year, view.lang
     if in_year.empty:
         no_data = _("The source lists no contributions in {year}.").format(year=year)
         years = tf.years_with_contributions(contributions)
         return {
-            **values,
             "no_data": empty_with_year_links(no_data, _("contributions"), years, view),
             "table": markup(None),
             "counts": _nothing_to_count(year, lang),
         }
+    shown = tf.filter_by_type(in_year, donor_type)
+    which = tf.filter_phrase(donor_type, lang)
     if shown.empty:
         message = _("No contributions {which} in {year}.").format(which=which, year=year)
         table = html.P(message, className="empty-state")
-        return {**values, "table": markup(table), "counts": _nothing_to_count(year, lang)}
-    return {**values, **_tables(shown, year, which, lang)}
+        return {"no_data": None, "table": markup(table), "counts": _nothing_to_count(year, lang)}
+    return {"no_data": None, **_tables(shown, year, which, lang)}
 
 
 def _tables(shown: Any, year: int, which: str, lang: str) -> dict[str, str]:
