@@ -1,8 +1,9 @@
 /* Give the document the title and language written on #document-meta
- * (data-title, data-lang; see dashboard/app.py): by the layout on a first load,
- * by the URL callback after.  A script rather than a clientside callback: every
- * callback costs Dash's renderer some passes over the whole page, and the title
- * changes on every year switch.
+ * (data-title, data-lang; see dashboard/shell/frame.py), when the frame is
+ * drawn and when a switch updates it.  A script rather than a clientside
+ * callback: every callback costs Dash's renderer some passes over the whole
+ * page, and the title changes on every year switch (one callback fewer per
+ * switch; fourth round in bench/HISTORY.md, python bench/bench_renderer.py).
  */
 (function () {
   function apply() {

@@ -8,6 +8,14 @@ each chart's "Show as table") would mount dozens.  Such a block is built from
 attribute of one holder ``Div``; ``assets/js/markup.js`` draws it with
 ``createElement``, ``textContent`` and a fixed set of tags and attributes, never
 as HTML source.  Nothing in a block can have an id or a callback.
+
+Price tag (``python bench/bench_renderer.py --pages / /budget``, third and
+fourth rounds in bench/HISTORY.md): the chart tables as Dash components cost
+165 store updates and about 100 ms of every ``/budget`` year switch; drawing
+the budget cards and pillar table this way took that page's store updates per
+switch from 120 to 72 and the time in them from 69 to 39 ms.  Dash mounts
+components from JSON too, but each one as a component in its store: that is
+the cost this module avoids.
 """
 
 from __future__ import annotations

@@ -2,9 +2,10 @@
 
 Static files (Dash's component suites and ``/assets``) are the same bytes for
 every request in a process, so their compressed form is computed once per
-process and kept.  Callback answers repeat too (a page's views are kept per
-operation, year and language, see ``components.callbacks``), and compressing
-one took about a third of its request's time: the compressed bytes of the most
+process and kept.  Callback answers repeat too (a page's values are kept per
+view, see ``components.view_cache``), and compressing one took about a third
+of its request's time (``python bench/bench_server.py``, eighth round in
+bench/HISTORY.md): the compressed bytes of the most
 recent ``CALLBACK_CACHE_SIZE`` distinct answers are kept, found by a digest of
 the answer's bytes, so a cached answer is always the one being sent.  Other
 dynamic responses (pages, layouts, the API) are compressed per response.

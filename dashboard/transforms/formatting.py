@@ -63,7 +63,8 @@ def _decimal(value: float | int, pattern: str, lang: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _remembered_decimal(value: float | int, pattern: str, lang: str) -> str:
     """Babel's ``format_decimal``, remembered: a page prints the same few amounts in its
-    charts, tables and summaries (the budget page's eight years: 1,696 calls, 122 values)."""
+    charts, tables and summaries (the budget page's eight years: 1,696 calls, 122 values;
+    ninth round in bench/HISTORY.md, ``python bench/bench_scale.py``)."""
     return format_decimal(value, format=pattern, locale=babel_locale(lang))
 
 
