@@ -71,10 +71,11 @@ print(json.dumps({"import_s": imported - start, "load_catalogue_s": loaded - imp
 
 
 def callback_bodies(base: str, operation: str) -> list[tuple[str, dict]]:
-    """Bodies of the year-switch callbacks of the budget and overview pages (input
-    ``url.search``, state ``url.pathname``) for ``operation``: what the browser
-    posts when the year menu writes ``?year=`` into the URL.  The components a
-    wildcard output names come from the frame that ``draw_frame`` draws."""
+    """Bodies of the update callbacks of the budget and overview pages (inputs the
+    year menu and ``url.search``) for ``operation``, as the browser posts them
+    when the URL changes (back, forward, a link) to a view not drawn.  The
+    components a wildcard output names come from the frame that ``draw_frame``
+    draws."""
     dependencies = dash_dependencies(base)
     bodies = []
     for prefix, path in CALLBACK_PAGES.items():
@@ -83,14 +84,14 @@ def callback_bodies(base: str, operation: str) -> list[tuple[str, dict]]:
         values = {("url", "search"): search, ("url", "pathname"): path}
         for dep in dependencies:
             inputs = [(i["id"], i["property"]) for i in dep["inputs"]]
-            state = [(s["id"], s["property"]) for s in dep.get("state", [])]
-            if inputs != [("url", "search")] or state != [("url", "pathname")]:
+            if inputs != [("year-select", "value"), ("url", "search")]:
                 continue
             if not dep["output"].startswith(prefix):
                 continue
             body = callback_body(dep, values, layout_ids(children))
             if body is None:
                 raise RuntimeError(f"the frame of {path} lacks an output of {dep['output']}")
+            body["changedPropIds"] = ["url.search"]
             bodies.append((dep["output"].strip(".").split("...")[0], body))
     if not bodies:
         raise RuntimeError("no year-switch callback in /_dash-dependencies matches the benchmark")
@@ -106,7 +107,7 @@ def latencies(
     result: dict[str, list[float]] = {}
     for name, body in bodies:
         for _ in range(requests):
-            body["inputs"][0]["value"] = view_search(rng.choice(YEARS), operation)
+            body["inputs"][1]["value"] = view_search(rng.choice(YEARS), operation)
             payload = json.dumps(body)
             start = time.perf_counter()
             connection.request(

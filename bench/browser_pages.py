@@ -105,7 +105,8 @@ def select_year(driver, year: int) -> None:
 
 def with_year(body: dict, year: int) -> dict:
     """A recorded callback request with the view's year (``?year=`` in the URL's
-    query, and the year menu's value if the request holds it) replaced by ``year``."""
+    query, and the year menu's value if the request holds it) replaced by ``year``,
+    and no views drawn (``data-view``), so that every replay is answered in full."""
     body = copy.deepcopy(body)
 
     def entries(items: list) -> list[dict]:
@@ -118,6 +119,8 @@ def with_year(body: dict, year: int) -> dict:
         key = (entry.get("id"), entry.get("property"))
         if key == ("year-select", "value"):
             entry["value"] = str(year)
+        elif key == ("drawn-view", "data-view"):
+            entry["value"] = None
         elif key == ("url", "search"):
             value = entry.get("value") or ""
             entry["value"] = (

@@ -386,7 +386,7 @@ def callback_body(
         result = []
         for item in items:
             pattern = _parse_id(item["id"])
-            if isinstance(pattern, dict):
+            if isinstance(pattern, dict) and any(_wildcard(v) for v in pattern.values()):
                 result.append(
                     [
                         {"id": id_, "property": item["property"], "value": None}
@@ -394,16 +394,17 @@ def callback_body(
                     ]
                 )
             else:
-                value = values.get((pattern, item["property"]))
+                value = values.get((item["id"], item["property"]))
                 result.append({"id": pattern, "property": item["property"], "value": value})
         return result
 
     outputs: list = []
     for output in callback_outputs(dependency["output"]):
         found = matching(output["id"], ids)
-        if not found and not isinstance(output["id"], dict):
+        wildcard = isinstance(output["id"], dict) and any(map(_wildcard, output["id"].values()))
+        if not found and not wildcard:
             return None
-        if isinstance(output["id"], dict):
+        if wildcard:
             outputs.append([{"id": id_, "property": output["property"]} for id_ in found])
         else:
             outputs.append(output)

@@ -46,10 +46,14 @@ def _is_wildcard(component_id: Any) -> bool:
 
 
 def _entry(item: dict, value: Any) -> dict | list:
-    """An input or state entry; a pattern's value is already the list of matched entries."""
-    if _is_pattern(item["id"]):
-        return value
-    return {"id": item["id"], "property": item["property"], "value": value}
+    """An input or state entry; a wildcard pattern's value is already the list of
+    matched entries, and a dict id without a wildcard is sent as the dict."""
+    component_id = item["id"]
+    if _is_pattern(component_id):
+        component_id = json.loads(component_id) if isinstance(component_id, str) else component_id
+        if any(isinstance(part, list) for part in component_id.values()):
+            return value
+    return {"id": component_id, "property": item["property"], "value": value}
 
 
 def body(app: dash.Dash, first_output: str, *values: Any, state: tuple = ()) -> dict:

@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from dash import no_update
 from dash.exceptions import PreventUpdate
 from layout_json import props_by_id, texts
 from markup_tree import elements, text
 from plotly.io.json import to_json_plotly
 
 from dashboard.app import create_app
-from dashboard.shell.routing import draw_frame, pick_operation, update_frame
+from dashboard.pages import budget
+from dashboard.shell.routing import draw_frame, page_views, pick_operation, update_frame
 
 YEARS = ["2021", "2020", "2019", "2018", "2017", "2016", "2015"]
 
@@ -119,13 +121,16 @@ def test_a_year_or_filter_switch_updates_the_frame_drawn_in_place(app):
         _children, key = draw_frame("/budget", "?year=2019", None)
         with pytest.raises(PreventUpdate):
             draw_frame("/budget", "?year=2017&country=KAZ", key)
-        values = update_frame("?year=2017&country=KAZ", "/budget", key)
-        assert values["year"] == values["year_shown"] == "2017"
+        values = update_frame("?year=2017&country=KAZ", "/budget", key, "2019")
+        assert values["year"] == "2017"
         assert " · 2017 · " in values["title"]
+        # A menu showing the year already (it was picked there) is left alone:
+        # setting it would ask the page's update again.
+        assert update_frame("?year=2017", "/budget", key, "2017")["year"] is no_update
         # Another language is a new frame: drawn anew, not updated in place.
         assert draw_frame("/budget", "?year=2017&lang=fr", key)[1] != key
         with pytest.raises(PreventUpdate):
-            update_frame("?year=2017&lang=fr", "/budget", key)
+            update_frame("?year=2017&lang=fr", "/budget", key, "2017")
 
 
 def test_the_operation_menu_reporting_the_view_s_operation_writes_nothing(app):
@@ -135,3 +140,33 @@ def test_the_operation_menu_reporting_the_view_s_operation_writes_nothing(app):
         for search in ("?year=2019", "?op=nowhere&year=2019", "?op=kazakhstan-mco"):
             with pytest.raises(PreventUpdate):
                 pick_operation("kazakhstan-mco", search, "/budget")
+
+
+def test_a_year_picked_in_the_menu_draws_its_views_and_gives_the_address_to_write(app):
+    """The seed's budget years include 2019 and 2017; the address keeps ``donor``."""
+    with app.server.app_context():
+        _children, _key = draw_frame("/budget", "?year=2019&donor=government", None)
+        drawn = page_views(budget, None, "?year=2019&donor=government", "/budget", None)["drawn"]
+        values = page_views(budget, "2017", "?year=2019&donor=government", "/budget", drawn)
+    assert values["year_heading"] == "Budget and expenditure in 2017"
+    assert values["address"] == "?year=2017&donor=government"
+    assert values["drawn"] != drawn
+
+
+def test_views_already_drawn_are_not_sent_again(app):
+    """The URL written after a pick, and the menu set to the year it shows,
+    ask the page's update again: both answer with nothing (HTTP 204)."""
+    with app.server.app_context():
+        drawn = page_views(budget, None, "?year=2017", "/budget", None)["drawn"]
+        for picked, search in ((None, "?year=2017"), ("2017", "?year=2017")):
+            with pytest.raises(PreventUpdate):
+                page_views(budget, picked, search, "/budget", drawn)
+        # Back to 2019 (back button): the URL's view, and no address to write.
+        values = page_views(budget, None, "?year=2019", "/budget", drawn)
+    assert values["year_heading"] == "Budget and expenditure in 2019"
+    assert values["address"] == ""
+
+
+def test_leaving_the_page_leaves_its_views_to_the_next_frame(app):
+    with app.server.app_context(), pytest.raises(PreventUpdate):
+        page_views(budget, None, "?year=2017", "/narratives", None)

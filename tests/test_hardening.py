@@ -346,8 +346,8 @@ def test_malformed_callback_bodies_get_400_json(client, name):
 
 def bad_structures(app) -> dict[str, tuple[dict, str]]:
     good = callback_request(app)
-    wrong_id = [dict(good["inputs"][0], id="no-such-component")]
-    wrong_prop = [dict(good["inputs"][0], property="children")]
+    wrong_id = [dict(good["inputs"][0], id="no-such-component"), *good["inputs"][1:]]
+    wrong_prop = [dict(good["inputs"][0], property="children"), *good["inputs"][1:]]
     return {
         "unknown output": (
             callback_request(app, output="no-such-component.children"),
@@ -356,8 +356,8 @@ def bad_structures(app) -> dict[str, tuple[dict, str]]:
         "missing inputs": (callback_request(app, inputs=None), "'inputs' must be a list"),
         "inputs not a list": (callback_request(app, inputs="x"), "'inputs' must be a list"),
         "one state entry too many": (
-            callback_request(app, state=good["state"] * 2),
-            "'state' must have 1 entries, not 2",
+            callback_request(app, state=[*good["state"], good["state"][0]]),
+            f"'state' must have {len(good['state'])} entries, not {len(good['state']) + 1}",
         ),
         "unknown input id": (
             callback_request(app, inputs=wrong_id),
@@ -365,7 +365,7 @@ def bad_structures(app) -> dict[str, tuple[dict, str]]:
         ),
         "wrong property": (
             callback_request(app, inputs=wrong_prop),
-            "inputs[0]: expected property 'search'",
+            f"inputs[0]: expected property '{good['inputs'][0]['property']}'",
         ),
         "outputs not objects": (callback_request(app, outputs=[1, 2]), "'outputs' must be"),
         "changedPropIds not strings": (
@@ -376,8 +376,9 @@ def bad_structures(app) -> dict[str, tuple[dict, str]]:
 
 
 def with_year(app, year: str) -> dict:
-    """A request for the budget page's update at ``?year=`` + ``year``."""
-    return body(app, "budget-year-heading.children", f"?year={year}", state=("/budget",))
+    """A request for the budget page's update at ``?year=`` + ``year`` (no year
+    picked in the menu, no views drawn yet)."""
+    return body(app, "budget-year-heading.children", None, f"?year={year}", state=("/budget", None))
 
 
 def test_wrong_structures_and_values_get_400_naming_the_problem(client, app):
@@ -385,7 +386,7 @@ def test_wrong_structures_and_values_get_400_naming_the_problem(client, app):
     # Values the dashboard's own pages never send.
     for prop in ("search", "pathname"):
         request = with_year(app, "2019")
-        entry = request["inputs"][0] if prop == "search" else request["state"][0]
+        entry = request["inputs"][1] if prop == "search" else request["state"][0]
         entry["value"] = 5
         cases[f"{prop} not a string"] = (request, f"'url.{prop}' must be a string")
     for name, (request, message) in cases.items():

@@ -20,8 +20,14 @@ from callback_requests import UPDATE, callback_outputs
 from gunicorn_server import REPO, gunicorn, gunicorn_command
 
 CALLBACK = {
-    "inputs": [{"id": "url", "property": "search", "value": "?year=2019"}],
-    "state": [{"id": "url", "property": "pathname", "value": "/budget"}],
+    "inputs": [
+        {"id": "year-select", "property": "value", "value": None},
+        {"id": "url", "property": "search", "value": "?year=2019"},
+    ],
+    "state": [
+        {"id": "url", "property": "pathname", "value": "/budget"},
+        {"id": {"page": "/budget", "type": "drawn-view"}, "property": "data-view", "value": None},
+    ],
 }
 
 

@@ -92,9 +92,7 @@ def navbar(
                 html_for=ids.YEAR_SELECT,
                 className="me-2 mb-0 text-white",
             ),
-            # ``data-year``: the year the page shows, which the menu's
-            # callback compares with (``shell.browser``).
-            html.Div(year_menu, id=ids.YEAR_MENU, **{"data-year": year_menu.value}),
+            year_menu,
         ],
         className="d-flex align-items-center ms-auto me-2 order-lg-last",
     )

@@ -1,13 +1,9 @@
-"""Callbacks that run in the browser: no server round trip.
+"""Callbacks that run in the browser, with no server round trip.
 
-- The year menu writes the year picked to the URL.  This one widget writes the
-  URL in the browser rather than through ``state.view.view_search`` on the
-  server: a year switch is the common case, and a server callback first would
-  put a second round trip before the charts' (the page views then wait for the
-  new URL).  It sets only ``year``, keeping every other parameter as it is, as
-  ``view_search`` would, and only when the year differs from the one the page
-  shows (the menu's ``data-year``): the menu reports its value when it is drawn
-  or set from the URL too, and that must not write the URL.
+- The address of a year picked in the menu (``data-address``, written by the
+  page's update with its views: ``shell.routing``) goes to the URL, once the
+  views are drawn.  Only when it differs from the URL's, so the URL is written
+  once per pick and never by back/forward.
 - Copy link, save a chart as an image, the table buttons, the navbar toggle.
 """
 
@@ -19,25 +15,22 @@ from dashboard import ids
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.chart import add_table_toggle
 from dashboard.components.data_download import IMAGE_BUTTON, IMAGE_STATUS, SAVE_IMAGE_SCRIPT
-from dashboard.state.view import YEAR_PARAM
 
 callbacks = CallbackSet()
 add_table_toggle(callbacks)
 
 callbacks.clientside(
     """
-    function(value, shown, search) {
-        if (!value || value === shown) {
+    function(addresses, search) {
+        const address = addresses[0];
+        if (!address || address === search) {
             return window.dash_clientside.no_update;
         }
-        const params = new URLSearchParams(search || "");
-        params.set("{year}", value);
-        return "?" + params.toString();
+        return address;
     }
-    """.replace("{year}", YEAR_PARAM),
+    """,
     Output(ids.URL, "search", allow_duplicate=True),
-    Input(ids.YEAR_SELECT, "value"),
-    State(ids.YEAR_MENU, "data-year"),
+    Input({"type": ids.DRAWN_VIEW, "page": ALL}, "data-address"),
     State(ids.URL, "search"),
     prevent_initial_call=True,
 )

@@ -34,10 +34,22 @@ def frame_key(view: ViewState) -> str:
     return json.dumps(view.frame, separators=(",", ":"))
 
 
+def drawn_view_id(path: str) -> dict[str, str]:
+    """The id of the hidden element that says what the page at ``path`` shows
+    (``data-view``).  One per page, so that a page's update callback has no
+    output in another page's frame (Dash then leaves it alone)."""
+    return {"type": ids.DRAWN_VIEW, "page": path}
+
+
+def views_key(view: ViewState) -> str:
+    """What the page's drawn views show (the page's ``data-view``): the view's
+    year and filters, in the frame that ``frame_key`` names."""
+    return json.dumps([view.year, view.filters], separators=(",", ":"))
+
+
 # What a year or filter switch changes in the frame, besides the page's own views.
 IN_PLACE: dict[str, Output] = {
     "year": Output(ids.YEAR_SELECT, "value"),
-    "year_shown": Output(ids.YEAR_MENU, "data-year"),
     "notice": Output(ids.YEAR_NOTICE, "children"),
     "notice_open": Output(ids.YEAR_NOTICE, "is_open"),
     "page_links": Output({"type": ids.NAV_LINK, "path": ALL}, "href"),
@@ -55,7 +67,6 @@ def in_place_values(view: ViewState, catalogue: Catalogue) -> dict[str, Any]:
     footer = _("{operation} · {year} · Source: {source}")
     return {
         "year": str(view.year),
-        "year_shown": str(view.year),
         "notice": " ".join(view.notices),
         "notice_open": bool(view.notices),
         "page_links": [page.PATH + view_search(view) for page in PAGES],
@@ -86,6 +97,11 @@ def frame(view: ViewState, catalogue: Catalogue) -> list:
             id=ids.DOCUMENT_META,
             hidden=True,
             **{"data-title": values["title"], "data-lang": view.lang},
+        ),
+        *(
+            [html.Div(id=drawn_view_id(page.PATH), hidden=True, **{"data-view": views_key(view)})]
+            if page
+            else []
         ),
         dcc.Store(id=ids.CLIENT_MESSAGES, data=_client_messages(view.lang)),
         html.A(

@@ -1,21 +1,27 @@
 """The URL's callbacks: the one path from the address to what the page shows.
 
-- ``draw_frame`` follows the URL (a first load, a link, back/forward, a year
-  picked): it reads the view (``state.view.read_view``) and, when the page,
-  operations or language differ from the frame drawn, draws the frame with the
-  page for the view.
+- ``draw_frame`` follows the URL (a first load, a link, back/forward): it
+  reads the view (``state.view.read_view``) and, when the page, operations or
+  language differ from the frame drawn (``data-frame``), draws the frame with
+  the page for the view.
 - Otherwise ``update_frame`` updates the frame's ``IN_PLACE`` parts (year menu,
-  notice, links, footer, title) and the shown page's own update callback its
-  ``UPDATES``, from the same view.
+  notice, links, footer, title), and the shown page's update callback
+  (``page_views``) its ``UPDATES`` when the view's year or filters differ from
+  the views drawn (``data-view``).
 
-They run on the same change of the URL, side by side; each decides from the
-URL and the frame's ``data-frame`` alone, and no one reads what another
-writes, so the order Dash runs them in changes nothing.  Widgets that
-change the view (the year and operation menus, a page's filters) only write
-the URL (``pick_operation`` here, the year menu in ``shell.browser``, a page's
-own ``pick_*`` callbacks), and only when the value picked differs from the
-view's: Dash runs them, ``prevent_initial_call`` or not, when a drawn frame
-mounts their widget, and that report must write nothing.
+Each decides from the URL and the frame's ``data-frame`` / ``data-view``
+alone, so the order Dash runs them in changes nothing.  Widgets that change
+the view write the URL (``pick_operation`` here, a page's own ``pick_*``
+callbacks), and only when the value picked differs from the view's: Dash runs
+them, ``prevent_initial_call`` or not, when a drawn frame mounts their widget,
+and that report must write nothing.
+
+The year menu is the one exception, a speed trick: a year picked goes to the
+page's update callback itself, which reads the URL's view with that year and
+returns the views and the address (``data-address``) that the browser then
+writes to the URL (``shell.browser``).  Writing the URL first puts the
+callbacks that follow it (the frame's, the pages') before the charts' answer;
+see the price tag in README's "Speed tricks" table.
 """
 
 from __future__ import annotations
@@ -23,14 +29,21 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from dash import Input, Output, State
+from dash import Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.view_cache import page_values
 from dashboard.pages import PAGES
-from dashboard.shell.frame import IN_PLACE, frame, frame_key, in_place_values
+from dashboard.shell.frame import (
+    IN_PLACE,
+    drawn_view_id,
+    frame,
+    frame_key,
+    in_place_values,
+    views_key,
+)
 from dashboard.state.view import OPERATION_PARAM, YEAR_PARAM, read_view, view_search
 
 callbacks = CallbackSet()
@@ -58,35 +71,73 @@ def draw_frame(pathname: str | None, search: str | None, drawn: str | None) -> t
 @callbacks.callback(
     output=IN_PLACE,
     inputs={"search": Input(ids.URL, "search")},
-    state={"pathname": State(ids.URL, "pathname"), "drawn": State(ids.FRAME, "data-frame")},
+    state={
+        "pathname": State(ids.URL, "pathname"),
+        "drawn": State(ids.FRAME, "data-frame"),
+        "menu_year": State(ids.YEAR_SELECT, "value"),
+    },
     prevent_initial_call=True,
 )
-def update_frame(search: str | None, pathname: str | None, drawn: str | None) -> dict[str, Any]:
+def update_frame(
+    search: str | None, pathname: str | None, drawn: str | None, menu_year: str | None
+) -> dict[str, Any]:
     """The frame's ``IN_PLACE`` parts for the URL's view, when the frame drawn
-    shows its page, operations and language (else ``draw_frame`` draws it anew)."""
+    shows its page, operations and language (else ``draw_frame`` draws it anew).
+    The menu is set only when it shows another year (back, forward, a link):
+    setting it asks the page's update again."""
     catalogue = runtime.catalogue()
     view = read_view(pathname, search, catalogue)
     if frame_key(view) != drawn:
         raise PreventUpdate
-    return in_place_values(view, catalogue)
+    values = in_place_values(view, catalogue)
+    return {**values, "year": no_update if values["year"] == menu_year else values["year"]}
+
+
+def page_views(
+    page: ModuleType,
+    picked: str | None,
+    search: str | None,
+    pathname: str | None,
+    drawn: str | None,
+) -> dict[str, Any]:
+    """``page``'s ``UPDATES`` for the URL's view, with the year ``picked`` in the
+    menu if any, when they differ from the views ``drawn``; and for a year
+    picked, the address to write (``data-address``, which the browser writes to
+    the URL once the views are drawn: see ``shell.browser``)."""
+    catalogue = runtime.catalogue()
+    view = read_view(pathname, search, catalogue)
+    address = ""
+    if picked is not None and picked != str(view.year):
+        address = view_search(view, **{YEAR_PARAM: picked})
+        view = read_view(pathname, address, catalogue)
+    if view.path != page.PATH or views_key(view) == drawn:
+        raise PreventUpdate  # leaving the page (the frame draws the next), or drawn
+    values = page_values(page.update, view, catalogue.of(view.operation_ids))
+    return {**values, "address": address, "drawn": views_key(view)}
 
 
 def page_update_callback(page: ModuleType) -> None:
-    """Declare the callback that updates ``page``'s ``UPDATES`` when the URL's
-    query changes while the page is shown."""
+    """Declare ``page``'s update callback: ``page_views`` when a year is picked
+    in the menu or the URL's query changes."""
 
-    def update_page(search: str | None, pathname: str | None) -> dict[str, Any]:
-        catalogue = runtime.catalogue()
-        view = read_view(pathname, search, catalogue)
-        if view.path != page.PATH:  # leaving the page: the frame draws the next one
-            raise PreventUpdate
-        return page_values(page.update, view, catalogue.of(view.operation_ids))
+    def update_page(
+        picked: str | None, search: str | None, pathname: str | None, drawn: str | None
+    ) -> dict[str, Any]:
+        menu = ctx.triggered_id == ids.YEAR_SELECT
+        return page_views(page, picked if menu else None, search, pathname, drawn)
 
     update_page.__name__ = f"update_{page.__name__.rsplit('.', 1)[-1]}"
     callbacks.callback(
-        output=page.UPDATES,
-        inputs={"search": Input(ids.URL, "search")},
-        state={"pathname": State(ids.URL, "pathname")},
+        output={
+            **page.UPDATES,
+            "address": Output(drawn_view_id(page.PATH), "data-address"),
+            "drawn": Output(drawn_view_id(page.PATH), "data-view"),
+        },
+        inputs={"picked": Input(ids.YEAR_SELECT, "value"), "search": Input(ids.URL, "search")},
+        state={
+            "pathname": State(ids.URL, "pathname"),
+            "drawn": State(drawn_view_id(page.PATH), "data-view"),
+        },
         prevent_initial_call=True,
     )(update_page)
 
