@@ -116,7 +116,11 @@ def with_year(body: dict, year: int) -> dict:
         return flat
 
     for entry in entries(body.get("inputs", [])) + entries(body.get("state", [])):
-        key = (entry.get("id"), entry.get("property"))
+        component = entry.get("id")
+        key = (
+            component.get("type") if isinstance(component, dict) else component,
+            entry["property"],
+        )
         if key == ("year-select", "value"):
             entry["value"] = str(year)
         elif key == ("drawn-view", "data-view"):
