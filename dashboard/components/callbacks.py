@@ -12,6 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 import dash
+from dash import Input, Output, State
+
+from dashboard import ids
 
 
 class CallbackSet:
@@ -27,6 +30,19 @@ class CallbackSet:
             return function
 
         return record
+
+    def url_writer(self, trigger: Input) -> Callable[[Callable], Callable]:
+        """Declare a widget's callback that writes the URL's query:
+        ``function(value, search, pathname)`` returns the new query, or raises
+        ``PreventUpdate`` when the value is the view's (the widget reports its
+        value when a drawn frame mounts it)."""
+        return self.callback(
+            Output(ids.URL, "search", allow_duplicate=True),
+            trigger,
+            State(ids.URL, "search"),
+            State(ids.URL, "pathname"),
+            prevent_initial_call=True,
+        )
 
     def clientside(self, script: str, *args: Any, **kwargs: Any) -> None:
         self._client.append((script, args, kwargs))

@@ -16,6 +16,7 @@ from dash import Output, html
 from dashboard.components import budget_summary
 from dashboard.components.chart import chart_content, chart_figure, chart_outputs
 from dashboard.components.markup import MARKUP, markup
+from dashboard.components.page_heading import page_heading
 from dashboard.components.view_cache import page_values
 from dashboard.data import Operation
 from dashboard.figures import summaries
@@ -136,13 +137,12 @@ def layout(view: ViewState, operations: Sequence[Operation]) -> html.Div:
     values = page_values(update, view, operations)
     return html.Div(
         [
-            html.H1(_("Budget and expenditure"), className="h2 mb-2"),
-            html.P(
+            *page_heading(
+                _("Budget and expenditure"),
                 _(
                     "Amounts in US dollars; hover or tap an amount for the exact figure. "
                     "The year chosen in the menu bar is highlighted in the charts."
                 ),
-                className="text-body-secondary",
             ),
             html.Section(
                 [

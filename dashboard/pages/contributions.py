@@ -10,14 +10,15 @@ from collections.abc import Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, html
+from dash import Input, Output, html
 from dash.exceptions import PreventUpdate
 
-from dashboard import ids, runtime
+from dashboard import runtime
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.contribution_table import contributions_table, donor_counts_table
 from dashboard.components.data_download import data_download
 from dashboard.components.markup import MARKUP, markup
+from dashboard.components.page_heading import page_heading
 from dashboard.components.view_cache import page_values
 from dashboard.components.year_links import empty_with_year_links
 from dashboard.data import Operation
@@ -134,13 +135,7 @@ def _nothing_to_count(year: int, lang: str) -> str:
     return markup(html.P(message, className="empty-state text-body-secondary"))
 
 
-@callbacks.callback(
-    Output(ids.URL, "search", allow_duplicate=True),
-    Input(IDS.TYPE_FILTER, "value"),
-    State(ids.URL, "search"),
-    State(ids.URL, "pathname"),
-    prevent_initial_call=True,
-)
+@callbacks.url_writer(Input(IDS.TYPE_FILTER, "value"))
 def pick_donor_type(donor_type: str, search: str | None, pathname: str | None) -> str:
     """A donor type picked in the filter goes to the URL (``?donor=``, none for
     all).  The filter also reports the view's type when it is drawn: that
@@ -156,13 +151,12 @@ def layout(view: ViewState, operations: Sequence[Operation]) -> html.Div:
     values = page_values(update, view, operations)
     return html.Div(
         [
-            html.H1(_("Latest contributions"), className="h2 mb-2"),
-            html.P(
+            *page_heading(
+                _("Latest contributions"),
                 _(
                     "Contributions to the operation as the source lists them, newest first. "
                     "The source gives the date and the donor, not the amount."
                 ),
-                className="text-body-secondary",
             ),
             html.Div(values["filter"], id=IDS.FILTER_BOX),
             dbc.Row(

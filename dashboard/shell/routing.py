@@ -146,13 +146,7 @@ for _page in PAGES:
     page_update_callback(_page)
 
 
-@callbacks.callback(
-    Output(ids.URL, "search", allow_duplicate=True),
-    Input(ids.OPERATION_SELECT, "value"),
-    State(ids.URL, "search"),
-    State(ids.URL, "pathname"),
-    prevent_initial_call=True,
-)
+@callbacks.url_writer(Input(ids.OPERATION_SELECT, "value"))
 def pick_operation(operation_id: str, search: str | None, pathname: str | None) -> str:
     """An operation picked in the menu goes to the URL (``?op=``, none for the
     default), at its report year.  The menu also reports the view's operation
