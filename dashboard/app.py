@@ -37,6 +37,7 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
         # which would need every page's layout sent inside each page.
         suppress_callback_exceptions=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+        hooks=index.RENDERER_HOOKS,
     )
     index.install(app)
     runtime.install(app.server, catalogue)
@@ -49,7 +50,7 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
             page.callbacks.register(app)
     check_callbacks(app, _every_page(catalogue))
     harden(app)  # the CSP hashes every inline script registered above
-    index.declare_page_language(app)  # after compression, so it edits the plain HTML
+    index.write_page_for_address(app)  # after compression, so it edits the plain HTML
     return app
 
 

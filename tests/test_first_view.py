@@ -46,6 +46,38 @@ def test_the_layout_is_the_same_for_every_address_and_no_header_changes_it(app):
     assert url["props"]["id"] == "url" and frame["props"] == {"children": None, "id": "frame"}
 
 
+def first_frame(app, address: str) -> dict:
+    """The frame the page's HTML carries for ``address`` (``shell.index``)."""
+    page = app.server.test_client().get(address).get_data(as_text=True)
+    start = page.index('<script id="first-frame" type="application/json">')
+    text = page[page.index(">", start) + 1 : page.index("</script>", start)]
+    assert "<" not in text  # nothing in it can end the script element
+    return json.loads(text)
+
+
+def test_the_page_carries_the_frame_drawn_for_its_address(app):
+    carried = first_frame(app, "/budget?year=2019")
+    assert json.loads(carried["key"])[0] == "/budget"
+    props = props_by_id(carried["children"])
+    assert props["year-select"]["value"] == "2019"
+    assert props["budget-year-heading"]["children"] == "Budget and expenditure in 2019"
+    # What the URL's callback draws for the same address: the same frame, so
+    # it finds the frame drawn and changes nothing.
+    children, key = drawn_raw(app)
+    assert carried == json.loads(to_json_plotly({"children": children, "key": key}))
+
+
+def test_an_address_s_text_in_the_first_frame_cannot_end_its_script(app):
+    carried = first_frame(app, "/budget?op=</script><script>alert(1)</script>")
+    notice = props_by_id(carried["children"])["year-notice"]["children"]
+    assert "</script><script>" in notice
+
+
+def drawn_raw(app) -> tuple:
+    with app.server.app_context():
+        return draw_frame("/budget", "?year=2019", None)
+
+
 def test_the_budget_page_comes_filled_in_for_its_address(app):
     props = drawn(app, "/budget", "?year=2019&lang=fr")
     assert props["year-select"]["value"] == "2019"
@@ -118,19 +150,28 @@ def test_the_contributions_come_filtered_as_their_address_says(app):
 
 def test_a_year_or_filter_switch_updates_the_frame_drawn_in_place(app):
     with app.server.app_context():
-        _children, key = draw_frame("/budget", "?year=2019", None)
+        children, key = draw_frame("/budget", "?year=2019", None)
+        shown = props_by_id(json.loads(to_json_plotly(children)))["document-meta"]["data-view"]
         with pytest.raises(PreventUpdate):
             draw_frame("/budget", "?year=2017&country=KAZ", key)
-        values = update_frame("?year=2017&country=KAZ", "/budget", key, "2019")
+        values = update_frame("?year=2017&country=KAZ", "/budget", key, shown, "2019")
         assert values["year"] == "2017"
         assert " · 2017 · " in values["title"]
+        # The URL reporting the address the frame was drawn for changes nothing.
+        with pytest.raises(PreventUpdate):
+            update_frame("?year=2019", "/budget", key, shown, "2019")
+        # A notice is part of what the frame shows: an unusable year resolves
+        # to the report year (2020) with a notice, and the frame shows it.
+        year_2020 = update_frame("?year=2020", "/budget", key, shown, "2019")
+        with_notice = update_frame("?year=1850", "/budget", key, year_2020["shown"], "2020")
+        assert with_notice["notice_open"] and "1850" in with_notice["notice"]
         # A menu showing the year already (it was picked there) is left alone:
         # setting it would ask the page's update again.
-        assert update_frame("?year=2017", "/budget", key, "2017")["year"] is no_update
+        assert update_frame("?year=2017", "/budget", key, shown, "2017")["year"] is no_update
         # Another language is a new frame: drawn anew, not updated in place.
         assert draw_frame("/budget", "?year=2017&lang=fr", key)[1] != key
         with pytest.raises(PreventUpdate):
-            update_frame("?year=2017&lang=fr", "/budget", key, "2017")
+            update_frame("?year=2017&lang=fr", "/budget", key, shown, "2017")
 
 
 def test_the_operation_menu_reporting_the_view_s_operation_writes_nothing(app):

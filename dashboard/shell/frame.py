@@ -34,6 +34,12 @@ def frame_key(view: ViewState) -> str:
     return json.dumps(view.frame, separators=(",", ":"))
 
 
+def in_place_key(view: ViewState) -> str:
+    """What the frame's ``IN_PLACE`` parts show (``data-view`` of the document
+    meta): the view's year, filters, address parameters and notices."""
+    return json.dumps([view.year, view.filters, view.query, view.notices], separators=(",", ":"))
+
+
 def drawn_view_id(path: str) -> dict[str, str]:
     """The id of the hidden element that says what the page at ``path`` shows
     (``data-view``).  One per page, so that a page's update callback has no
@@ -56,6 +62,7 @@ IN_PLACE: dict[str, Output] = {
     "language_links": Output({"type": ids.LANG_LINK, "lang": ALL}, "href"),
     "footer": Output(ids.PRINT_FOOTER, "children"),
     "title": Output(ids.DOCUMENT_META, "data-title"),
+    "shown": Output(ids.DOCUMENT_META, "data-view"),
 }
 
 
@@ -78,6 +85,7 @@ def in_place_values(view: ViewState, catalogue: Catalogue) -> dict[str, Any]:
         "title": " · ".join(
             (_(page.LABEL) if page else _("Page not found"), str(view.year), meta.name)
         ),
+        "shown": in_place_key(view),
     }
 
 
@@ -96,7 +104,7 @@ def frame(view: ViewState, catalogue: Catalogue) -> list:
         html.Div(
             id=ids.DOCUMENT_META,
             hidden=True,
-            **{"data-title": values["title"], "data-lang": view.lang},
+            **{"data-title": values["title"], "data-lang": view.lang, "data-view": values["shown"]},
         ),
         *(
             [html.Div(id=drawn_view_id(page.PATH), hidden=True, **{"data-view": views_key(view)})]

@@ -41,6 +41,7 @@ from dashboard.shell.frame import (
     drawn_view_id,
     frame,
     frame_key,
+    in_place_key,
     in_place_values,
     views_key,
 )
@@ -74,20 +75,27 @@ def draw_frame(pathname: str | None, search: str | None, drawn: str | None) -> t
     state={
         "pathname": State(ids.URL, "pathname"),
         "drawn": State(ids.FRAME, "data-frame"),
+        "shown": State(ids.DOCUMENT_META, "data-view"),
         "menu_year": State(ids.YEAR_SELECT, "value"),
     },
     prevent_initial_call=True,
 )
 def update_frame(
-    search: str | None, pathname: str | None, drawn: str | None, menu_year: str | None
+    search: str | None,
+    pathname: str | None,
+    drawn: str | None,
+    shown: str | None,
+    menu_year: str | None,
 ) -> dict[str, Any]:
     """The frame's ``IN_PLACE`` parts for the URL's view, when the frame drawn
-    shows its page, operations and language (else ``draw_frame`` draws it anew).
-    The menu is set only when it shows another year (back, forward, a link):
-    setting it asks the page's update again."""
+    shows its page, operations and language (else ``draw_frame`` draws it anew)
+    but not yet this view (``shown``: else nothing changes, as when the URL
+    reports the address it was drawn for).  The menu is set only when it shows
+    another year (back, forward, a link): setting it asks the page's update
+    again."""
     catalogue = runtime.catalogue()
     view = read_view(pathname, search, catalogue)
-    if frame_key(view) != drawn:
+    if frame_key(view) != drawn or in_place_key(view) == shown:
         raise PreventUpdate
     values = in_place_values(view, catalogue)
     return {**values, "year": no_update if values["year"] == menu_year else values["year"]}
