@@ -1,9 +1,9 @@
 """The app factory: ``create_app`` loads the data and builds the Dash app around it.
 
 How a request flows (README, "How a request flows"): the layout is the URL and
-an empty frame (``shell.frame``); the URL's callback draws the frame and the
-page for the view the URL names (``shell.routing``); a year or filter switch
-updates the page in place.
+an empty frame (``shell.frame``); the page's HTML carries the frame drawn for
+its address (``shell.index``), else the URL's callback draws it
+(``shell.routing``); a year or filter switch updates the page in place.
 """
 
 from __future__ import annotations

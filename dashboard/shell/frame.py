@@ -1,7 +1,9 @@
 """The frame around every page, drawn for one view.
 
-The app's layout is only the URL and an empty frame (``app_layout``): the URL's
-callback (``shell.routing``) draws the frame for the view the URL names.  The
+The app's layout is only the URL and an empty frame (``app_layout``): the
+page's HTML carries the frame drawn for its address (``shell.index``), and the
+URL's callback (``shell.routing``) draws it when the page, operations or
+language change.  The
 frame (navbar, notices, the page, footer) is drawn whole when the page, the
 operations or the language change; a year or filter switch changes only
 ``IN_PLACE`` in it, and the page's own ``UPDATES``.

@@ -7,13 +7,18 @@ that is a round trip after the renderer has started, before anything is drawn.
 So the page's HTML carries the frame drawn for its own address (the request's
 path and query, read by ``read_view`` as the URL's callback reads them), as
 JSON, and Dash's ``layout_post`` renderer hook puts it into the layout before
-the first render.  ``draw_frame`` then finds the frame drawn (``data-frame``)
-and answers 204; without the JSON (a cached or edited page) it draws the frame
-as before, so what is drawn never depends on it.  Gain: the overview drew its
+the first render, with the URL component's address set to the document's: the
+URL then has nothing to report when it mounts, and no callback runs.  Without
+the JSON (a cached or edited page) the URL reports the address and
+``draw_frame`` draws the frame as before (and were the address and the frame
+to disagree, a later URL change would redraw it: each callback compares the
+view with ``data-frame`` / ``data-view``), so what is drawn never depends on
+the trick.  Gain: the overview drew its
 charts about 100 ms sooner on a warm load (``python bench/bench_page_load.py``,
 eleventh round in bench/HISTORY.md).  Cost: the page's HTML is computed per
 address (the frame, from the page values kept per view) and carries the
-frame's JSON (~15 KiB compressed on the overview).
+frame's JSON: the overview's page is 45 KiB, 8 KiB with Brotli (the frame
+used to come in the callback's answer instead).
 """
 
 from __future__ import annotations
@@ -29,16 +34,24 @@ from dashboard.state.view import read_view
 
 FIRST_FRAME = "first-frame"
 # Dash's renderer hook, run on the layout before its first render.
-LAYOUT_POST = """function (layout) {
+LAYOUT_POST = (
+    """function (layout) {
     var first = document.getElementById("{first}");
+    var url = layout.props.children[0];
     var shell = layout.props.children[1];
-    if (!first || !shell || shell.props.id !== "{frame}") {
+    if (!first || url.props.id !== "{url}" || shell.props.id !== "{frame}") {
         return;
     }
     var drawn = JSON.parse(first.textContent);
     shell.props.children = drawn.children;
     shell.props["data-frame"] = drawn.key;
-}""".replace("{first}", FIRST_FRAME).replace("{frame}", ids.FRAME)
+    ["pathname", "search", "hash", "href"].forEach(function (part) {
+        url.props[part] = window.location[part];
+    });
+}""".replace("{first}", FIRST_FRAME)
+    .replace("{url}", ids.URL)
+    .replace("{frame}", ids.FRAME)
+)
 RENDERER_HOOKS = {"layout_post": LAYOUT_POST}
 
 # dcc.Graph's code, which its bundle fetches only when the first graph mounts

@@ -56,6 +56,9 @@ callbacks = CallbackSet()
     Input(ids.URL, "pathname"),
     Input(ids.URL, "search"),
     State(ids.FRAME, "data-frame"),
+    # A page with its first frame (``shell.index``) has nothing to draw; one
+    # without it reports its address when the URL mounts, which runs this.
+    prevent_initial_call=True,
 )
 def draw_frame(pathname: str | None, search: str | None, drawn: str | None) -> tuple[Any, str]:
     """The frame, with its page, for the URL's view, when its page, operations or
