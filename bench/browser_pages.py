@@ -106,7 +106,8 @@ def select_year(driver, year: int) -> None:
 def with_year(body: dict, year: int) -> dict:
     """A recorded callback request with the view's year (``?year=`` in the URL's
     query, and the year menu's value if the request holds it) replaced by ``year``,
-    and no views drawn (``data-view``), so that every replay is answered in full."""
+    and nothing drawn (the page's and the frame's ``data-view``), so that every
+    replay is answered in full."""
     body = copy.deepcopy(body)
 
     def entries(items: list) -> list[dict]:
@@ -123,7 +124,7 @@ def with_year(body: dict, year: int) -> dict:
         )
         if key == ("year-select", "value"):
             entry["value"] = str(year)
-        elif key == ("drawn-view", "data-view"):
+        elif key in (("drawn-view", "data-view"), ("document-meta", "data-view")):
             entry["value"] = None
         elif key == ("url", "search"):
             value = entry.get("value") or ""
@@ -138,7 +139,7 @@ def with_year(body: dict, year: int) -> dict:
 def figures_for(base: str, page: str, graph_ids: list[str], year: int) -> list[dict]:
     """The figure (and config) of each graph of ``page`` for ``year``, as the app
     serves them: the frame that ``draw_frame`` draws for the page at that year
-    (what the browser asks for on a first load) holds the page's charts."""
+    (the frame a first load carries in its HTML) holds the page's charts."""
     children, _key = draw_frame(base, page, view_search(year))
     found = {
         props["id"]: props

@@ -588,7 +588,9 @@ let quietSince = null;
 (function poll() {
   const store = window.store;
   const state = store && store.getState();
-  const busy = !state || state.isLoading || Object.values(state.callbacks || {}).some(
+  // Not ``isLoading``: it starts true and stays so until a callback runs, and a
+  // page loaded with its first frame may run none.
+  const busy = !state || Object.values(state.callbacks || {}).some(
     (value) => Array.isArray(value) && value.length > 0);
   const now = performance.now();
   if (busy) quietSince = null;
