@@ -12,8 +12,8 @@ OPERATION_SELECT = "operation-select"
 YEAR_SELECT = "year-select"
 YEAR_NOTICE = "year-notice"
 PAGE_CONTENT = "page-content"
-# The type of the shown page's hidden element whose ``data-view`` names the year
-# and filters its views are drawn for (see ``shell.frame.drawn_view_id``).
+# The type of the shown page's hidden element whose ``data-view`` names the view
+# its views are drawn for (see ``shell.frame.drawn_view_id``).
 DRAWN_VIEW = "drawn-view"
 NAV_LINK = "nav-link"
 NAVBAR_TITLE = "navbar-title"

@@ -36,9 +36,11 @@ def frame_key(view: ViewState) -> str:
     return json.dumps(view.frame, separators=(",", ":"))
 
 
-def in_place_key(view: ViewState) -> str:
-    """What the frame's ``IN_PLACE`` parts show (``data-view`` of the document
-    meta): the view's year, filters, address parameters and notices."""
+def view_key(view: ViewState) -> str:
+    """What a drawn part of the frame shows, within the frame ``frame_key``
+    names (the ``data-view`` of the document meta, for ``IN_PLACE``, and of the
+    page's ``drawn-view``, for its views): the view's year, filters, address
+    parameters (the links keep them) and notices."""
     return json.dumps([view.year, view.filters, view.query, view.notices], separators=(",", ":"))
 
 
@@ -47,12 +49,6 @@ def drawn_view_id(path: str) -> dict[str, str]:
     (``data-view``).  One per page, so that a page's update callback has no
     output in another page's frame (Dash then leaves it alone)."""
     return {"type": ids.DRAWN_VIEW, "page": path}
-
-
-def views_key(view: ViewState) -> str:
-    """What the page's drawn views show (the page's ``data-view``): the view's
-    year and filters, in the frame that ``frame_key`` names."""
-    return json.dumps([view.year, view.filters], separators=(",", ":"))
 
 
 # What a year or filter switch changes in the frame, besides the page's own views.
@@ -87,7 +83,7 @@ def in_place_values(view: ViewState, catalogue: Catalogue) -> dict[str, Any]:
         "title": " · ".join(
             (_(page.LABEL) if page else _("Page not found"), str(view.year), meta.name)
         ),
-        "shown": in_place_key(view),
+        "shown": view_key(view),
     }
 
 
@@ -109,7 +105,7 @@ def frame(view: ViewState, catalogue: Catalogue) -> list:
             **{"data-title": values["title"], "data-lang": view.lang, "data-view": values["shown"]},
         ),
         *(
-            [html.Div(id=drawn_view_id(page.PATH), hidden=True, **{"data-view": views_key(view)})]
+            [html.Div(id=drawn_view_id(page.PATH), hidden=True, **{"data-view": view_key(view)})]
             if page
             else []
         ),

@@ -6,8 +6,8 @@
   the page for the view.
 - Otherwise ``update_frame`` updates the frame's ``IN_PLACE`` parts (year menu,
   notice, links, footer, title), and the shown page's update callback
-  (``page_views``) its ``UPDATES`` when the view's year or filters differ from
-  the views drawn (``data-view``).
+  (``page_views``) its ``UPDATES`` when the view differs from the one its views
+  are drawn for (``data-view``).
 
 Each decides from the URL and the frame's ``data-frame`` / ``data-view``
 alone, so the order Dash runs them in changes nothing.  Widgets that change
@@ -41,9 +41,8 @@ from dashboard.shell.frame import (
     drawn_view_id,
     frame,
     frame_key,
-    in_place_key,
     in_place_values,
-    views_key,
+    view_key,
 )
 from dashboard.state.view import OPERATION_PARAM, YEAR_PARAM, read_view, view_search
 
@@ -98,7 +97,7 @@ def update_frame(
     again."""
     catalogue = runtime.catalogue()
     view = read_view(pathname, search, catalogue)
-    if frame_key(view) != drawn or in_place_key(view) == shown:
+    if frame_key(view) != drawn or view_key(view) == shown:
         raise PreventUpdate
     values = in_place_values(view, catalogue)
     return {**values, "year": no_update if values["year"] == menu_year else values["year"]}
@@ -121,10 +120,10 @@ def page_views(
     if picked is not None and picked != str(view.year):
         address = view_search(view, **{YEAR_PARAM: picked})
         view = read_view(pathname, address, catalogue)
-    if view.path != page.PATH or views_key(view) == drawn:
+    if view.path != page.PATH or view_key(view) == drawn:
         raise PreventUpdate  # leaving the page (the frame draws the next), or drawn
     values = page_values(page.update, view, catalogue.of(view.operation_ids))
-    return {**values, "address": address, "drawn": views_key(view)}
+    return {**values, "address": address, "drawn": view_key(view)}
 
 
 def page_update_callback(page: ModuleType) -> None:
