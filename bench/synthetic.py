@@ -100,13 +100,18 @@ def write_operation(root: Path, index: int) -> str:
                     [
                         year,
                         kind,
+                        "exact",
                         f"{value:.1f}",
                         unit,
                         f"{kind} figure {n} for {year} in {name}",
                         code,
                     ]
                 )
-    _csv(folder / "key_figures.csv", ["year", "kind", "value", "unit", "text", "country"], figures)
+    _csv(
+        folder / "key_figures.csv",
+        ["year", "kind", "qualifier", "value", "unit", "text", "country"],
+        figures,
+    )
     contributions = []
     for year in YEARS:
         for n in range(24):

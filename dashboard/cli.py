@@ -1,7 +1,7 @@
 """Command line: serve the dashboard, or import a Global Focus page.
 
 python -m dashboard [--host H] [--port P] [--data-dir DIR] [--debug]
-python -m dashboard import PAGE.txt --id OPERATION_ID [--data-dir DIR]
+python -m dashboard import PAGE.txt --id OPERATION_ID [--data-dir DIR] [--strict]
 """
 
 from __future__ import annotations
@@ -30,23 +30,29 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "--data-dir", type=Path, dest="import_data_dir", help="data folder to write into"
     )
+    importer.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse the whole page on any problem instead of leaving out the blocks that fail",
+    )
     return parser
 
 
 def _import(args: argparse.Namespace) -> int:
     from dashboard.data import DataError
-    from dashboard.importer import PageError, import_page
+    from dashboard.importer import PageError, import_page, import_report
 
     data_dir = args.import_data_dir or args.data_dir or default_data_dir()
     try:
-        folder = import_page(args.page, args.operation_id, data_dir)
+        imported = import_page(args.page, args.operation_id, data_dir, strict=args.strict)
     except PageError as exc:
         print(f"error: {args.page}: {exc}; nothing was written", file=sys.stderr)
         return 1
     except (DataError, ValueError) as exc:
         print(f"error: {exc}; nothing was written", file=sys.stderr)
         return 1
-    print(f"imported {args.page} into {folder}")
+    print(f"imported {args.page} into {imported.folder}")
+    print(import_report(imported.page))
     return 0
 
 

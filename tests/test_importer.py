@@ -165,7 +165,7 @@ def test_markup_in_narratives_is_stored_as_escaped_text(seed_text):
     assert "\\*approved\\*" in body
 
 
-# ---- pages the importer must refuse, writing nothing -------------------------------
+# ---- partial pages: what is whole is imported, the rest is reported --------------------
 
 
 def truncated(seed_text: str) -> str:
@@ -179,53 +179,96 @@ def pipe_tables(seed_text: str) -> str:
     return seed_text[:start] + "| Year | Budget |\n| 2020 | 3.03 |" + seed_text[end:]
 
 
-MALFORMED = {
-    "truncated JSON": (truncated, "budget", "truncated or malformed"),
+# mutation -> (block left out, words of the reason, the page line it names or None)
+PARTIAL = {
+    "truncated JSON": (truncated, "budget", "truncated or malformed", 37),
     "missing key figures": (
         lambda s: s.replace("Key Figures\n", "").replace("2020 year-end results\n", ""),
         "key figures",
         "no 'Key figures' heading",
+        None,
     ),
     "missing people of concern": (
         lambda s: s.replace("People of Concern", "Persons"),
         "people of concern",
         "no 'People of Concern' heading",
+        None,
     ),
-    "pipe tables": (pipe_tables, "budget", "pipe-table rendering"),
-    "pipe-table key figures": (
-        lambda s: s.replace("7,500 statelessness cases", "7,500 | statelessness cases |"),
-        "key figures",
-        "pipe table",
-    ),
+    "budget as a pipe table": (pipe_tables, "budget", "no 'YEAR {json} {json} {json}'", None),
     "missing year list": (
         lambda s: s.replace("  • 2015\n  • 2016\n", "").replace("  • 20", "  20"),
         "year list",
         "no bullet list of years",
+        None,
     ),
-    "empty": (lambda s: "  \n\n", "page", "empty"),
 }
 
 
-@pytest.mark.parametrize("kind", sorted(MALFORMED))
-def test_malformed_page_is_refused_with_block_and_line(kind, seed_text, tmp_path, data_copy):
-    mutate, block, message = MALFORMED[kind]
+@pytest.mark.parametrize("kind", sorted(PARTIAL))
+def test_a_partial_page_imports_its_whole_blocks_and_records_the_rest(
+    kind, seed_text, tmp_path, data_copy
+):
+    mutate, block, reason, line = PARTIAL[kind]
+    page = tmp_path / "page.txt"
+    page.write_text(mutate(seed_text), encoding="utf-8")
+    result = run_cli("import", str(page), "--id", "partial", "--data-dir", str(data_copy))
+    assert result.returncode == 0, result.stderr
+    assert "left out" in result.stdout and block in result.stdout
+    meta = json.loads((data_copy / "operations" / "partial" / "operation.json").read_text())
+    skipped = [entry for entry in meta["skipped"] if entry["block"] == block]
+    assert skipped and reason in skipped[0]["reason"]
+    assert skipped[0]["line"] == line
+    assert load_operation("partial", data_dir=data_copy).meta.skipped
+
+
+@pytest.mark.parametrize("kind", sorted(PARTIAL))
+def test_strict_refuses_a_partial_page_writing_nothing(kind, seed_text, tmp_path, data_copy):
+    mutate, block, reason, line = PARTIAL[kind]
     with pytest.raises(PageError) as error:
-        parse_page(mutate(seed_text))
-    assert error.value.block == block
-    assert message in str(error.value)
+        parse_page(mutate(seed_text), strict=True)
+    assert (error.value.block, error.value.line) == (block, line)
+    assert reason in str(error.value)
     page = tmp_path / "page.txt"
     page.write_text(mutate(seed_text), encoding="utf-8")
     before = tree(data_copy)
-    result = run_cli("import", str(page), "--id", OPERATION_ID, "--data-dir", str(data_copy))
+    result = run_cli(
+        "import", str(page), "--id", OPERATION_ID, "--data-dir", str(data_copy), "--strict"
+    )
     assert result.returncode != 0
     assert block in result.stderr and "nothing was written" in result.stderr
     assert "Traceback" not in result.stderr
     assert tree(data_copy) == before
 
 
+REFUSED = {
+    "empty": (lambda s: "  \n\n", "page", "empty"),
+    "no title": (lambda s: s.replace("Operation:", "Office:"), "title", "no 'Operation: <name>'"),
+    "no report year": (
+        lambda s: s[: s.index("Key Figures")],
+        "page",
+        "year the page reports on is unknown",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(REFUSED))
+def test_a_page_without_title_or_year_is_refused_writing_nothing(
+    kind, seed_text, tmp_path, data_copy
+):
+    mutate, block, message = REFUSED[kind]
+    page = tmp_path / "page.txt"
+    page.write_text(mutate(seed_text), encoding="utf-8")
+    before = tree(data_copy)
+    result = run_cli("import", str(page), "--id", OPERATION_ID, "--data-dir", str(data_copy))
+    assert result.returncode != 0
+    assert f"{block}: " in result.stderr and message in result.stderr
+    assert "nothing was written" in result.stderr and "Traceback" not in result.stderr
+    assert tree(data_copy) == before
+
+
 def test_truncated_json_names_its_line(seed_text):
     with pytest.raises(PageError) as error:
-        parse_page(truncated(seed_text))
+        parse_page(truncated(seed_text), strict=True)
     assert error.value.line == 37
 
 
@@ -240,17 +283,36 @@ def test_binary_and_non_utf8_input_are_refused(tmp_path, data_copy):
     assert tree(data_copy) == before
 
 
-def test_a_failed_validation_leaves_existing_data_intact(seed_text, tmp_path, data_copy):
+def test_a_block_that_fails_validation_is_left_out_naming_the_page_line(
+    seed_text, tmp_path, data_copy
+):
     # Pillars no longer add up to the total the page states.
     text = seed_with(seed_text, '"p1":[5.38362755', '"p1":[9.38362755')
     page = tmp_path / "page.txt"
     page.write_text(text, encoding="utf-8")
-    before = tree(data_copy)
-    result = run_cli("import", str(page), "--id", OPERATION_ID, "--data-dir", str(data_copy))
-    assert result.returncode != 0
-    assert "budget_source_totals.csv" in result.stderr and "2016" in result.stderr
-    assert tree(data_copy) == before
+    result = run_cli("import", str(page), "--id", "invalid", "--data-dir", str(data_copy))
+    assert result.returncode == 0, result.stderr
+    operation = load_operation("invalid", data_dir=data_copy)
+    assert operation.budget.empty
+    (skipped,) = operation.meta.skipped
+    assert (skipped.block, skipped.line) == ("budget", 37)
+    assert "budget_source_totals.csv line 2" in skipped.reason and "2016" in skipped.reason
+    assert ".import-" not in result.stdout + result.stderr
     assert not [p for p in (data_copy / "operations").iterdir() if p.name.startswith(".")]
+
+
+def test_strict_refuses_a_block_that_fails_validation(seed_text, tmp_path, data_copy):
+    text = seed_with(seed_text, '"p1":[5.38362755', '"p1":[9.38362755')
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    before = tree(data_copy)
+    result = run_cli(
+        "import", str(page), "--id", OPERATION_ID, "--data-dir", str(data_copy), "--strict"
+    )
+    assert result.returncode != 0
+    assert "line 37, budget:" in result.stderr and "budget_source_totals.csv" in result.stderr
+    assert ".import-" not in result.stderr
+    assert tree(data_copy) == before
 
 
 def test_a_crash_midway_through_writing_leaves_existing_data_intact(data_copy, monkeypatch):
@@ -281,7 +343,8 @@ def test_invalid_operation_id_is_refused(tmp_path):
 
 
 def test_imported_operation_json_is_readable(tmp_path):
-    import_page(SEED, "another-op", tmp_path)
+    imported = import_page(SEED, "another-op", tmp_path)
+    assert imported.folder == tmp_path / "operations" / "another-op"
     meta = json.loads((tmp_path / "operations" / "another-op" / "operation.json").read_text())
     assert meta["id"] == "another-op"
     assert load_operation("another-op", data_dir=tmp_path).meta.name == (

@@ -1,9 +1,10 @@
-"""Property: any mutation of the seed page imports valid data or fails with a clear error.
+"""Property: any mutation of the seed page imports data that serves, or fails clearly.
 
 A clear error is one the command line turns into a one-line message (PageError
 naming the block, DataError naming the file; see dashboard/cli.py), never an
 unexpected exception with a traceback.  A failed import leaves the data folder
-exactly as it was.
+exactly as it was; a successful one passes the loader and the dashboard draws
+its pages.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from conftest import DATA_DIR, OPERATION_ID, SEED
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from dashboard.app import create_app
 from dashboard.data import DataError, load_operation
 from dashboard.importer import PageError, import_page
 
@@ -105,7 +107,7 @@ def test_mutated_pages_import_cleanly_or_fail_clearly_writing_nothing(page):
         source = Path(temp) / "page.txt"
         source.write_text(page, encoding="utf-8")
         try:
-            folder = import_page(source, OPERATION_ID, data)
+            imported = import_page(source, OPERATION_ID, data)
         except PageError as exc:
             event(f"refused: {exc.block}")
             assert exc.block and str(exc)
@@ -115,9 +117,12 @@ def test_mutated_pages_import_cleanly_or_fail_clearly_writing_nothing(page):
             assert exc.path and str(exc).startswith(str(exc.path))
             assert tree(data) == before
         else:
-            event("imported")
-            # Written data passes the dashboard's own loader.
+            event(f"imported, {len(imported.page.skipped)} problems left out")
+            # Written data passes the dashboard's own loader, and the dashboard draws it.
             assert load_operation(OPERATION_ID, data_dir=data).meta.id == OPERATION_ID
-            assert folder == data / "operations" / OPERATION_ID
+            assert imported.folder == data / "operations" / OPERATION_ID
+            client = create_app(data_dir=data).server.test_client()
+            for address in ("/", "/budget", "/narratives", "/contributions"):
+                assert client.get(address).status_code == 200, address
         # No staging folder is left behind either way.
         assert not list((data / "operations").glob(".import-*"))

@@ -120,7 +120,7 @@ def country_panel(
                 html.Li(
                     [
                         html.Span(
-                            format_key_figure(row.value, row.unit, lang),
+                            format_key_figure(row.value, row.unit, row.qualifier, lang),
                             className="country-figure-value",
                         ),
                         " ",

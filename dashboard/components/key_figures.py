@@ -23,7 +23,7 @@ def key_figure_cards(figures: pd.DataFrame, empty_message: str, lang: str) -> ht
                     dbc.CardBody(
                         [
                             html.P(
-                                format_key_figure(row.value, row.unit, lang),
+                                format_key_figure(row.value, row.unit, row.qualifier, lang),
                                 className="key-figure-value",
                             ),
                             html.P(row.text, lang="en", className="key-figure-text mb-0"),

@@ -43,7 +43,8 @@ TABLES: dict[str, dict[str, str]] = {
         "population_type": N_("Population type."),
         "value": N_("Number of people, as the sentence in 'quote' states it."),
         "qualifier": N_(
-            "exact, over (the text says 'over N') or around (the text says 'around N')."
+            "exact, over (the text says 'over N'), under (the text says 'under N') or "
+            "around (the text says 'around N')."
         ),
         "source_section": N_("Section of the source page the sentence comes from."),
         "quote": N_("The sentence of the source page that gives the figure."),
@@ -51,6 +52,10 @@ TABLES: dict[str, dict[str, str]] = {
     "key_figures": {
         "year": N_("Year of the result, or the year a planning target is for."),
         "kind": N_("result (year-end result) or plan (planning target)."),
+        "qualifier": N_(
+            "exact, or over / under / around when the source qualifies the figure "
+            "(for example '>6,000' or 'around 300')."
+        ),
         "value": N_("The figure."),
         "unit": N_("count or percent."),
         "text": N_("The key figure's sentence without its number."),

@@ -9,7 +9,7 @@ from typing import Any
 
 from dashboard.data.errors import DataError
 from dashboard.data.file_bytes import read_bytes
-from dashboard.data.model import MapCentre, OperationMeta
+from dashboard.data.model import MapCentre, OperationMeta, SkippedBlock
 
 META_FILE = "operation.json"
 LOCATION_FILE = "location.json"
@@ -38,6 +38,27 @@ def _field(path: Path, data: dict, name: str, kind: type | tuple[type, ...]) -> 
     if not isinstance(value, kind) or isinstance(value, bool):
         raise DataError(path, f"{value!r} has the wrong type", column=name)
     return value
+
+
+def _optional(path: Path, data: dict, name: str, kind: type, default: Any) -> Any:
+    return _field(path, data, name, kind) if name in data else default
+
+
+def _skipped(path: Path, data: dict) -> tuple[SkippedBlock, ...]:
+    """The importer's record of the page blocks it left out."""
+    entries = _optional(path, data, "skipped", list, [])
+    skipped = []
+    for entry in entries:
+        valid = (
+            isinstance(entry, dict)
+            and isinstance(entry.get("block"), str)
+            and isinstance(entry.get("reason"), str)
+            and (entry.get("line") is None or type(entry.get("line")) is int)
+        )
+        if not valid:
+            raise DataError(path, f"{entry!r} is not a skipped block", column="skipped")
+        skipped.append(SkippedBlock(entry["block"], entry.get("line"), entry["reason"]))
+    return tuple(skipped)
 
 
 def read_location(folder: Path) -> MapCentre | None:
@@ -80,4 +101,6 @@ def read_meta(folder: Path) -> OperationMeta:
         source=_field(path, data, "source", str),
         map_disclaimer=_field(path, data, "map_disclaimer", str),
         map_centre=read_location(folder),
+        description=_optional(path, data, "description", str, ""),
+        skipped=_skipped(path, data),
     )

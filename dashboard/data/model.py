@@ -15,8 +15,21 @@ class MapCentre:
 
 
 @dataclass(frozen=True)
+class SkippedBlock:
+    """A block of the source page the importer left out, where it is and why."""
+
+    block: str
+    line: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
 class OperationMeta:
-    """What an operation is: its id, name, countries and selectable years."""
+    """What an operation is: its id, name, countries and selectable years.
+
+    ``description`` is the page's opening paragraph ("" when it has none);
+    ``skipped`` lists the page's blocks the importer could not use.
+    """
 
     id: str
     name: str
@@ -26,6 +39,8 @@ class OperationMeta:
     source: str
     map_disclaimer: str
     map_centre: MapCentre | None
+    description: str = ""
+    skipped: tuple[SkippedBlock, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -39,7 +54,7 @@ class Operation:
     - ``population_by_type``: year, population_type, value
     - ``population_by_country``: year, country, population_type, value,
       qualifier, source_section, quote
-    - ``key_figures``: year, kind, value, unit, text, country
+    - ``key_figures``: year, kind, qualifier, value, unit, text, country
     - ``narratives``: year, kind, section, order, body
     - ``contributions``: date, date_label, donor, donor_type, country
     """

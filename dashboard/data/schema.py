@@ -36,7 +36,7 @@ KEY_FIGURE_KINDS = ("result", "plan")
 KEY_FIGURE_UNITS = ("count", "percent")
 NARRATIVE_KINDS = ("year-end", "plan")
 DONOR_TYPES = ("government", "private", "other")
-QUALIFIERS = ("exact", "over", "around")
+QUALIFIERS = ("exact", "over", "under", "around")
 
 
 _INT64 = range(-(2**63), 2**63)
@@ -181,6 +181,7 @@ KEY_FIGURES = TableSchema(
     (
         _col("year", INT),
         _choice_col("kind", KEY_FIGURE_KINDS),
+        _choice_col("qualifier", QUALIFIERS),
         _col("value", FLOAT),
         _choice_col("unit", KEY_FIGURE_UNITS),
         _col("text", REQUIRED_TEXT),

@@ -2,6 +2,15 @@
 
 from dashboard.importer.page import PageError
 from dashboard.importer.parse import ParsedPage, parse_page
-from dashboard.importer.write import import_page, write_operation
+from dashboard.importer.report import import_report
+from dashboard.importer.write import Imported, import_page, write_operation
 
-__all__ = ["PageError", "ParsedPage", "import_page", "parse_page", "write_operation"]
+__all__ = [
+    "Imported",
+    "PageError",
+    "ParsedPage",
+    "import_page",
+    "import_report",
+    "parse_page",
+    "write_operation",
+]

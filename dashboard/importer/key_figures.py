@@ -1,4 +1,9 @@
-"""The "Key figures" block: a results list and a planning list, each under a year."""
+"""The "Key figures" block: a results list and a planning list, each under a year.
+
+A figure is ``NUMBER text``, ``NUMBER% text`` or either with a qualifier before
+the number (``>6,000``, ``<50``, ``over 1,200``, ``around 300``); the
+qualifier is kept beside the number, never folded into it.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,25 @@ import re
 import pandas as pd
 
 from dashboard.importer.countries import countries_named_in
-from dashboard.importer.numbers import FIGURE, parse_number
-from dashboard.importer.page import Line, PageError
+from dashboard.importer.numbers import FIGURE, parse_number, qualifier_of
+from dashboard.importer.page import FURNITURE, Line, PageError
 
 BLOCK = "key figures"
+HEADING = re.compile(r"^Key figures\b", re.IGNORECASE)
 RESULTS_HEADER = re.compile(
-    r"^(?P<year>\d{4})\s+(?:year-end results|year-end figures|end-year results)$", re.IGNORECASE
+    r"^(?P<year>(?:19|20)\d{2})\s+(?:year-end|end-year)\s+(?:results|figures)$", re.IGNORECASE
 )
-PLAN_HEADER = re.compile(r"^(?P<year>\d{4})\s+planning figures$", re.IGNORECASE)
-COLUMNS = ["year", "kind", "value", "unit", "text", "country"]
+PLAN_HEADER = re.compile(r"^(?P<year>(?:19|20)\d{2})\s+planning figures$", re.IGNORECASE)
+COLUMNS = ["year", "kind", "qualifier", "value", "unit", "text", "country"]
+
+
+def results_year(lines: list[Line]) -> int | None:
+    """The year of the block's first results heading, if it has one."""
+    for line in lines:
+        header = RESULTS_HEADER.match(line.text)
+        if header:
+            return int(header["year"])
+    return None
 
 
 def parse_key_figures(lines: list[Line]) -> pd.DataFrame:
@@ -23,14 +38,8 @@ def parse_key_figures(lines: list[Line]) -> pd.DataFrame:
     year: int | None = None
     kind: str | None = None
     for line in lines:
-        if line.blank:
+        if line.blank or FURNITURE.match(line.text):
             continue
-        if "|" in line.text:
-            raise PageError(
-                BLOCK,
-                "figures are rendered as a pipe table, which carries no usable list",
-                line.number,
-            )
         header = RESULTS_HEADER.match(line.text) or PLAN_HEADER.match(line.text)
         if header:
             year = int(header["year"])
@@ -49,6 +58,7 @@ def parse_key_figures(lines: list[Line]) -> pd.DataFrame:
             {
                 "year": year,
                 "kind": kind,
+                "qualifier": qualifier_of(figure["qualifier"]),
                 "value": parse_number(figure["number"]),
                 "unit": "percent" if figure["percent"] else "count",
                 "text": text,

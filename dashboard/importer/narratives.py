@@ -1,18 +1,27 @@
 """Narrative sections: headings followed by paragraphs and bullets.
 
 A heading is a known section title, or a short line standing alone between
-blank lines that does not end like a sentence.  Sections with a known plan
-title ("Working environment", "Key priorities", ...) belong to the plan; others
-to the year-end report, except that an unknown title following a plan section
-stays in the plan.  Body text is Markdown-escaped so that it renders as the
-text it is.
+blank lines that does not end like a sentence.  Text before the first heading
+is the operation's description, not a section.
+
+Whether a section is the year-end report or the plan is read from the page's
+structure, in this order: the tab label it follows (``Year-end Overview`` /
+``Plan Overview``, when the label stands alone rather than beside the other
+tab); its known title ("Operational context" is year-end; "Working
+environment" is the plan when it speaks of the future, and the year-end report
+of older pages when it does not); otherwise the section before it.  Year-end
+sections are the report year's; a plan is the year its future-tense sentences
+name (from the report year to two years on), or the report year when they name
+none.  Body text is Markdown-escaped so that it renders as the text it is.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass, field
 
-from dashboard.importer.page import Line, PageError
+from dashboard.importer.page import FURNITURE, PROSE, Line, PageError, unread
 
 BLOCK = "narratives"
 YEAR_END_TITLES = (
@@ -24,6 +33,14 @@ YEAR_END_TITLES = (
 )
 PLAN_TITLES = ("working environment", "key priorities", "planned response", "strategic priorities")
 MAX_HEADING_LENGTH = 80
+TABS = {"year-end overview": "year-end", "plan overview": "plan"}
+FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:expected|likely|planned) to|plans? to|aims? to|intends? to)\b",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+PLAN_HORIZON = 2
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~])")
 _ORDERED_LIST = re.compile(r"^(\d+)([.)])")
 _LINE_START = re.compile(r"^([-+])")
@@ -40,7 +57,38 @@ def escape_markdown(text: str) -> str:
     return _LINE_START.sub(r"\\\1", escaped)
 
 
-def _known_kind(text: str) -> str | None:
+@dataclass(frozen=True)
+class Section:
+    year: int
+    kind: str
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Narratives:
+    """What the narrative part of a page gives: a description, sections, what was dropped."""
+
+    description: str
+    sections: list[Section]
+    skipped: list[PageError]
+
+
+@dataclass
+class _Draft:
+    heading: Line
+    tab: str | None
+    body: list[Line] = field(default_factory=list)
+
+    def own_kind(self) -> str | None:
+        """The kind its tab or its title says."""
+        return self.tab or _title_kind(self.heading.text)
+
+    def speaks_of_future(self) -> bool:
+        return any(FUTURE.search(line.text) for line in self.body)
+
+
+def _title_kind(text: str) -> str | None:
     folded = text.casefold()
     if folded.startswith(YEAR_END_TITLES):
         return "year-end"
@@ -51,8 +99,10 @@ def _known_kind(text: str) -> str | None:
 
 def _looks_like_heading(lines: list[Line], index: int) -> bool:
     line = lines[index]
-    if line.bullet or line.blank or _known_kind(line.text):
-        return bool(_known_kind(line.text)) and not line.bullet
+    if line.bullet or line.blank:
+        return False
+    if _title_kind(line.text):
+        return True
     before_blank = index == 0 or lines[index - 1].blank
     after_blank = index + 1 == len(lines) or lines[index + 1].blank
     return (
@@ -64,25 +114,101 @@ def _looks_like_heading(lines: list[Line], index: int) -> bool:
     )
 
 
-def parse_narratives(lines: list[Line]) -> list[tuple[str, str, str]]:
-    """Return ``(kind, section, markdown body)`` in page order."""
-    sections: list[tuple[str, str, list[Line]]] = []
+def _tab_parts(lines: list[Line]) -> dict[int, str]:
+    """Index -> kind for tab labels that stand alone (a pair side by side is navigation)."""
+    texts = [(index, line.text) for index, line in enumerate(lines) if not line.blank]
+    parts = {}
+    for position, (index, text) in enumerate(texts):
+        kind = TABS.get(text.casefold())
+        neighbours = [
+            texts[p][1].casefold() for p in (position - 1, position + 1) if 0 <= p < len(texts)
+        ]
+        if kind and not any(neighbour in TABS for neighbour in neighbours):
+            parts[index] = kind
+    return parts
+
+
+def _plan_year(drafts: list[_Draft], report_year: int) -> int:
+    """The year the future-tense sentences of a plan name most (latest on a tie)."""
+    counts: dict[int, int] = {}
+    for draft in drafts:
+        for line in draft.body:
+            for sentence in SENTENCE_END.split(line.text):
+                if FUTURE.search(sentence):
+                    for year in map(int, YEAR.findall(sentence)):
+                        if report_year <= year <= report_year + PLAN_HORIZON:
+                            counts[year] = counts.get(year, 0) + 1
+    if not counts:
+        return report_year
+    return max(counts, key=lambda year: (counts[year], year))
+
+
+def _kinds(drafts: list[_Draft]) -> list[tuple[str, _Draft]]:
+    """Each section's kind: its own, else the one before.
+
+    A run of sections filed as the plan by their titles alone, none of which
+    speaks of the future, is the year-end report of an older page.
+    """
+    kinds: list[tuple[str, _Draft]] = []
+    for draft in drafts:
+        previous = kinds[-1][0] if kinds else "year-end"
+        kinds.append((draft.own_kind() or previous, draft))
+    for kind, run in itertools.groupby(range(len(kinds)), key=lambda i: kinds[i][0]):
+        indexes = list(run)
+        by_title_alone = not any(kinds[i][1].tab or kinds[i][1].speaks_of_future() for i in indexes)
+        if kind == "plan" and by_title_alone:
+            for i in indexes:
+                kinds[i] = ("year-end", kinds[i][1])
+    return kinds
+
+
+def parse_narratives(lines: list[Line], report_year: int, *, runs_to_page_end: bool) -> Narratives:
+    """Read the narrative part of a page.
+
+    ``runs_to_page_end``: no block follows on the page, so nothing shows where
+    the last section ends; a copy cut short looks the same, so that section is
+    dropped (and reported) rather than shown as if it were whole.
+    """
+    description: list[Line] = []
+    drafts: list[_Draft] = []
+    tabs = _tab_parts(lines)
+    part: str | None = None
     for index, line in enumerate(lines):
-        if _looks_like_heading(lines, index):
-            previous_kind = sections[-1][0] if sections else "year-end"
-            sections.append((_known_kind(line.text) or previous_kind, line.text, []))
-        elif not line.blank:
-            if not sections:
-                raise PageError(
-                    BLOCK, f"text {line.text[:60]!r} before any section heading", line.number
-                )
-            sections[-1][2].append(line)
-    result = []
-    for kind, title, body in sections:
-        if not body:
-            raise PageError(BLOCK, f"section {title!r} has no text", lines[0].number)
-        result.append((kind, title, _markdown(body)))
-    return result
+        if index in tabs:
+            part = tabs[index]
+        elif line.blank or FURNITURE.match(line.text):
+            continue
+        elif _looks_like_heading(lines, index):
+            drafts.append(_Draft(line, part))
+        elif drafts:
+            drafts[-1].body.append(line)
+        else:
+            description.append(line)
+    stray = [line for line in description if not PROSE.match(line.text)]
+    description = [line for line in description if PROSE.match(line.text)]
+    skipped = unread(BLOCK, stray)
+    if runs_to_page_end and drafts and drafts[-1].body:
+        cut = drafts.pop()
+        skipped.append(
+            PageError(
+                BLOCK,
+                f"the page ends inside section {cut.heading.text!r}, which may be cut short: "
+                "dropped",
+                cut.body[-1].number,
+            )
+        )
+    for draft in [d for d in drafts if not d.body]:
+        skipped.append(
+            PageError(
+                BLOCK, f"section {draft.heading.text!r} has no text: dropped", draft.heading.number
+            )
+        )
+    sections = []
+    for kind, run in itertools.groupby(_kinds([d for d in drafts if d.body]), key=lambda p: p[0]):
+        run_drafts = [draft for _kind, draft in run]
+        year = _plan_year(run_drafts, report_year) if kind == "plan" else report_year
+        sections.extend(Section(year, kind, d.heading.text, _markdown(d.body)) for d in run_drafts)
+    return Narratives("\n\n".join(line.text for line in description), sections, skipped)
 
 
 def _markdown(lines: list[Line]) -> str:

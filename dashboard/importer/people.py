@@ -8,25 +8,34 @@ import re
 import pandas as pd
 
 from dashboard.importer.numbers import YEAR_TOTAL, parse_number
-from dashboard.importer.page import Line, PageError
+from dashboard.importer.page import CHART_END, FURNITURE, Line, PageError
 
 BLOCK = "people of concern"
-IGNORED = re.compile(
-    r"^(?:Increase in|Decrease in|\d{4}|\d+(?:\.\d+)?%|Loading\s*\.\.\.|<\s*Back)$", re.IGNORECASE
-)
+HEADING = re.compile(r"^People of Concern", re.IGNORECASE)
+# The change on the year before, as the page's chart header prints it.
+IGNORED = re.compile(r"^(?:Increase in|Decrease in|\d{4}|\d+(?:\.\d+)?%)$", re.IGNORECASE)
+
+
+PEOPLE_COLUMNS = ["year", "total"]
+BY_TYPE_COLUMNS = ["year", "population_type", "value"]
+
+
+def empty_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(people_of_concern, population_by_type)`` of a page without them."""
+    return pd.DataFrame(columns=PEOPLE_COLUMNS), pd.DataFrame(columns=BY_TYPE_COLUMNS)
 
 
 def parse_people(lines: list[Line], operation_name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return ``(people_of_concern, population_by_type)``."""
+    """Return ``(people_of_concern, population_by_type)``; the block ends with its chart."""
     totals: list[dict[str, int]] = []
     breakdown: list[list[object]] | None = None
     breakdown_line = 0
     for line in lines:
         text = line.text
-        if line.blank or IGNORED.match(text) or text == operation_name:
+        if totals and CHART_END.match(text):
+            break
+        if line.blank or IGNORED.match(text) or FURNITURE.match(text) or text == operation_name:
             continue
-        if "|" in text:
-            raise PageError(BLOCK, "totals are rendered as a pipe table", line.number)
         total = YEAR_TOTAL.match(text)
         if total:
             totals.append({"year": int(total["year"]), "total": int(parse_number(total["number"]))})
@@ -36,7 +45,7 @@ def parse_people(lines: list[Line], operation_name: str) -> tuple[pd.DataFrame, 
             raise PageError(BLOCK, f"cannot read {text[:60]!r}", line.number)
     if not totals:
         raise PageError(BLOCK, "no 'YEAR NUMBER' totals found", lines[0].number if lines else None)
-    people = pd.DataFrame(totals, columns=["year", "total"]).sort_values("year")
+    people = pd.DataFrame(totals, columns=PEOPLE_COLUMNS).sort_values("year")
     if people["year"].duplicated().any():
         raise PageError(BLOCK, "a year has two totals", lines[0].number)
     by_type = pd.DataFrame(
@@ -44,7 +53,7 @@ def parse_people(lines: list[Line], operation_name: str) -> tuple[pd.DataFrame, 
             {"year": int(people["year"].max()), "population_type": name, "value": value}
             for name, value in (breakdown or [])
         ],
-        columns=["year", "population_type", "value"],
+        columns=BY_TYPE_COLUMNS,
     )
     if by_type["population_type"].duplicated().any():
         raise PageError(BLOCK, "the breakdown names a population type twice", breakdown_line)

@@ -17,6 +17,13 @@ from babel.numbers import format_decimal, parse_pattern
 from dashboard.i18n import N_, babel_locale, gettext
 
 NO_DATA = N_("no data")
+EXACT = "exact"
+# How a figure the source qualifies reads, per qualifier of the data.
+QUALIFIED = {
+    "over": N_("over {number}"),
+    "under": N_("under {number}"),
+    "around": N_("around {number}"),
+}
 
 
 def is_missing(value: float | int | None) -> bool:
@@ -45,8 +52,17 @@ def format_percent(value: float | None, decimals: int, lang: str) -> str:
     return pattern.apply(value / 100, locale)
 
 
-def format_key_figure(value: float, unit: str, lang: str) -> str:
-    return format_percent(value, 0, lang) if unit == "percent" else format_count(value, lang)
+def qualified_text(number: str, qualifier: str, lang: str) -> str:
+    """``"3,900", "over"`` -> ``over 3,900`` / ``plus de 3 900``; exact: the number alone."""
+    if qualifier == EXACT:
+        return number
+    return gettext(lang, QUALIFIED[qualifier]).format(number=number)
+
+
+def format_key_figure(value: float, unit: str, qualifier: str, lang: str) -> str:
+    """A key figure as the source qualifies it: ``over 6,000``, ``100%``, ``under 50``."""
+    number = format_percent(value, 0, lang) if unit == "percent" else format_count(value, lang)
+    return qualified_text(number, qualifier, lang)
 
 
 def _amount(value: float, lang: str) -> str:

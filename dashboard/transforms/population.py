@@ -13,17 +13,20 @@ from collections.abc import Iterable
 import pandas as pd
 
 from dashboard.data import Operation
-from dashboard.i18n import N_, gettext
 from dashboard.transforms.cache import per_operation
 from dashboard.transforms.countries import country_name
-from dashboard.transforms.formatting import format_count, is_missing, no_data
+from dashboard.transforms.formatting import (
+    EXACT,
+    format_count,
+    is_missing,
+    no_data,
+    qualified_text,
+)
 from dashboard.transforms.population_types import population_type_name
 
-EXACT = "exact"
 OVER = "over"
+UNDER = "under"
 AROUND = "around"
-# How a qualified figure reads, per qualifier of the data.
-QUALIFIED = {OVER: N_("over {number}"), AROUND: N_("around {number}")}
 
 SHADING_COLUMNS = ["country", "name", "value", "qualifier", "label", "parts", "types"]
 
@@ -33,25 +36,23 @@ def qualified(value: float | int | None, qualifier: str, lang: str) -> str:
     number alone."""
     if is_missing(value):
         return no_data(lang)
-    number = format_count(value, lang)
-    if qualifier == EXACT:
-        return number
-    return gettext(lang, QUALIFIED[qualifier]).format(number=number)
+    return qualified_text(format_count(value, lang), qualifier, lang)
 
 
 def combined_qualifier(qualifiers: Iterable[str]) -> str:
     """The qualifier of a sum of figures.
 
-    Any "around" part makes the sum approximate ("around"), which also covers
-    "over" + "around" (the sum is then neither a bound nor exact).  Otherwise
-    any "over" part makes the sum a lower bound ("over").  Only a sum of exact
-    figures is exact.
+    Any "around" part makes the sum approximate ("around"), and so do bounds
+    both ways ("over" + "under": the sum is then neither a bound nor exact).
+    Otherwise a sum with "over" parts is a lower bound ("over"), one with
+    "under" parts an upper bound ("under").  Only a sum of exact figures is exact.
     """
     found = set(qualifiers)
-    if AROUND in found:
+    if AROUND in found or {OVER, UNDER} <= found:
         return AROUND
-    if OVER in found:
-        return OVER
+    for bound in (OVER, UNDER):
+        if bound in found:
+            return bound
     return EXACT
 
 
