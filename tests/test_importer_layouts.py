@@ -187,6 +187,15 @@ def test_opening_paragraph_above_the_title_is_the_description(seed_text):
     assert page.skipped == []
 
 
+def test_the_office_seat_named_in_the_covers_sentence_is_covered_too(seed_text):
+    opening = (
+        "UNHCR's Multi-Country Office in Kazakhstan covers operations in "
+        "Turkmenistan (since 2015) and Uzbekistan (until 2021)."
+    )
+    page = parse_page(replace(seed_text, "\n\nOperation: ", f"\n{opening}\n\nOperation: "))
+    assert page.countries == ["KAZ", "TKM", "UZB"]
+
+
 def test_opening_paragraph_after_the_year_list_is_the_description(seed_text):
     opening = "UNHCR’s office in Almaty covers activities in Kazakhstan and Uzbekistan."
     text = replace(seed_text, "  • 2021\n\n", f"  • 2021\n\n{opening}\n\n")

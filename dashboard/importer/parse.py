@@ -27,7 +27,7 @@ from dashboard.importer.countries import countries_named_in, country_code
 from dashboard.importer.page import FURNITURE, PROSE, Line, Page, PageError, unread
 
 TITLE = re.compile(r"^Operation:\s*(?:Op[ée]ration:\s*)?(?P<name>\S.*)$")
-COVERS = re.compile(r"covers (?:operations|activities) in (?P<names>.+?)\s*\.?$", re.IGNORECASE)
+COVERS = re.compile(r"covers (?:operations|activities) in .+?(?:\.\s|\.?$)", re.IGNORECASE)
 DISCLAIMER = re.compile(r"do not imply official endorsement", re.IGNORECASE)
 LOCATION = re.compile(r"^Location\s*(?P<json>\{.*)?$")
 CONTRIBUTIONS = re.compile(r"^Latest contributions$", re.IGNORECASE)
@@ -364,7 +364,10 @@ def _countries(
     for paragraph in description.split("\n\n"):
         covers = COVERS.search(paragraph)
         if covers:
-            codes = countries_named_in(covers["names"])
+            # The whole sentence: "UNHCR's Office in Panama covers operations in Cuba ..."
+            # covers Panama too.
+            sentence_start = paragraph.rfind(". ", 0, covers.start()) + 1
+            codes = countries_named_in(paragraph[sentence_start : covers.end()])
             if codes:
                 return codes
             reader.problem(PageError("countries", "the 'covers ... in' sentence names no country"))
