@@ -55,7 +55,16 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
 
 
 def _every_page(catalogue: runtime.Catalogue) -> html.Div:
-    """The layout with every page's frame in it: what every callback's
-    components are checked against."""
+    """The layout with every page's frame in it, and the widgets a page draws
+    once per item of its data (which the data may not have): what every
+    callback's components are checked against."""
     views = [read_view(page.PATH, "", catalogue) for page in PAGES]
-    return html.Div([app_layout(), *(html.Div(frame(view, catalogue)) for view in views)])
+    examples = [
+        widget
+        for page in PAGES
+        if hasattr(page, "widget_examples")
+        for widget in page.widget_examples()
+    ]
+    return html.Div(
+        [app_layout(), *(html.Div(frame(view, catalogue)) for view in views), *examples]
+    )

@@ -20,14 +20,11 @@ from dashboard.transforms.formatting import format_percent, format_usd, format_u
 RATE_DECIMALS = 1
 
 
-def summary_cards(summary: YearSummary, lang: str) -> html.Div:
-    """Budget, expenditure and execution rate of the year, or an empty state."""
+def summary_cards(summary: YearSummary, empty_message: str, lang: str) -> html.Div:
+    """Budget, expenditure and execution rate of the year, or ``empty_message``."""
     _ = translator(lang)
     if not summary.has_data:
-        return html.P(
-            _("No budget data for {year}.").format(year=summary.year),
-            className="text-body-secondary empty-state budget-empty",
-        )
+        return html.P(empty_message, className="text-body-secondary empty-state budget-empty")
     cards = [
         (
             _("Budget"),

@@ -112,6 +112,12 @@ def country_map(
     return theme.finish(traces, layout, title, source, lang)
 
 
+def no_map() -> dict:
+    """The figure of an operation that names no country: nothing to draw, so
+    plotly.js fetches no map data for it."""
+    return {"data": [], "layout": {}}
+
+
 def _no_figure_trace(without: pd.DataFrame, hover: list[str], _: Translate) -> dict:
     """The covered countries without a figure, in a neutral fill."""
     return {

@@ -8,7 +8,11 @@ The page contract: each page module has
 - ``UPDATES``: named ``Output``s that a year or filter switch changes in place,
   and ``update(view, operations)`` returning their values by name;
 - optionally ``callbacks`` (a ``CallbackSet``): its widgets' callbacks, which
-  only write the URL (``state.view.view_search``).
+  only write the URL (``state.view.view_search``);
+- optionally ``widget_examples()``: one of each widget its callbacks name that
+  it draws once per item of the data (a country's button), so that the check
+  of the callbacks against the pages when the app is built does not depend on
+  the data having such items.
 
 ``layout`` draws its views from the same values as ``update`` (through
 ``components.view_cache.page_values``), so a first load and a switch to the

@@ -77,9 +77,10 @@ def _selected_year(operation: Operation, year: int, lang: str) -> dict[str, Any]
     split = tf.pillar_split_of(operation, year)
     note = tf.gap_note(year, summary.budget_usd, summary.expenditure_usd, lang)
     split_data = _dataset("budget-split-by-pillar", operation, year)
+    no_budget = tf.no_budget_message(tf.data_years_of(operation), year, lang)
     return {
         "year_heading": _("Budget and expenditure in {year}").format(year=year),
-        "summary": markup(budget_summary.summary_cards(summary, lang)),
+        "summary": markup(budget_summary.summary_cards(summary, no_budget, lang)),
         "year_notes": markup(budget_summary.notes([note] if note else [])),
         "pillar_table": markup(budget_summary.pillar_table(split, year, lang)),
         **chart_content(
@@ -186,7 +187,7 @@ def _charts_section(operation: Operation, lang: str, values: dict[str, Any]) -> 
             chart_figure(
                 name,
                 graph_id,
-                f"{op_id}_{dataset}" + ("" if name == "split" else f"_{files}"),
+                f"{op_id}_{dataset}" + ("" if name == "split" or not files else f"_{files}"),
                 what,
                 dataset,
                 lang,

@@ -7,6 +7,7 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, ctx, html
+from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
@@ -22,7 +23,7 @@ from dashboard.components.data_download import data_download
 from dashboard.components.key_figures import key_figure_cards
 from dashboard.components.view_cache import page_values
 from dashboard.data import Operation
-from dashboard.figures.map import clicked_country, country_map, map_title
+from dashboard.figures.map import clicked_country, country_map, map_title, no_map
 from dashboard.figures.people import breakdown_figure, trend_figure
 from dashboard.figures.summaries import breakdown_summary, map_summary, trend_summary
 from dashboard.i18n import N_, gettext, translator
@@ -31,12 +32,17 @@ from dashboard.transforms import chart_tables
 from dashboard.transforms.countries import country_name
 from dashboard.transforms.datasets import build_dataset
 from dashboard.transforms.formatting import format_count
-from dashboard.transforms.key_figures import naming_country, plan_after, results_for
+from dashboard.transforms.key_figures import (
+    naming_country,
+    no_plan_message,
+    no_results_message,
+    plan_after,
+    results_for,
+)
 from dashboard.transforms.people_of_concern import (
     breakdown_empty_message,
     breakdown_for,
-    change_on_previous,
-    describe_change,
+    describe_year,
     total_for,
     trend,
 )
@@ -97,8 +103,8 @@ def update(view: ViewState, operations: Sequence[Operation]) -> dict[str, Any]:
 def _key_figures(operation: Operation, year: int, lang: str) -> dict[str, Any]:
     _ = translator(lang)
     figures = operation.key_figures
-    no_results = _("No year-end results for {year}.").format(year=year)
-    no_plan = _("No planning figures for {year}.").format(year=year + 1)
+    no_results = no_results_message(figures, year, lang)
+    no_plan = no_plan_message(figures, year, lang)
     return {
         "results_heading": _("{year} year-end results").format(year=year),
         "results": key_figure_cards(results_for(figures, year), no_results, lang),
@@ -108,8 +114,14 @@ def _key_figures(operation: Operation, year: int, lang: str) -> dict[str, Any]:
 
 
 def _map(operation: Operation, year: int, lang: str) -> dict[str, Any]:
+    """The map and its text; for an operation that names no country, its graph
+    stays in the page (the page's callbacks write to it), empty and hidden, and
+    its summary says there is no country to map."""
     meta = operation.meta
     shading = country_shading_of(operation, year, lang)
+    table = chart_tables.country_table(shading, year, lang)
+    if not meta.countries:
+        return chart_content("map", no_map(), _no_map_message(lang), table, lang, year=year)
     centre = meta.map_centre
     figure = country_map(
         shading,
@@ -121,13 +133,18 @@ def _map(operation: Operation, year: int, lang: str) -> dict[str, Any]:
         lang=lang,
     )
     summary = map_summary(shading, year, lang)
-    table = chart_tables.country_table(shading, year, lang)
     return chart_content("map", figure, summary, table, lang, year=year)
+
+
+def _no_map_message(lang: str) -> str:
+    return gettext(lang, "This operation names no country, so there is no map.")
 
 
 def _country(operation: Operation, country: str | None, year: int, lang: str) -> dict[str, Any]:
     """The panel of the selected country (``?country=``) and the buttons' state."""
     pressed = [aria_pressed(code, country) for code in operation.meta.countries]
+    if not pressed:
+        return {"panel": None, "pressed": pressed}
     if country is None:
         return {"panel": panel_prompt(lang), "pressed": pressed}
     figures = country_figures(operation.population_by_country, year, country, lang)
@@ -143,7 +160,7 @@ def _people(operation: Operation, year: int, lang: str) -> dict[str, Any]:
     return {
         "poc_year": _("People of concern, {year}").format(year=year),
         "poc_total": format_count(total_for(people, year), lang),
-        "poc_change": describe_change(change_on_previous(people, year), lang),
+        "poc_change": describe_year(people, year, lang),
         **chart_content(
             "trend",
             trend_figure(trend(people), year, operation.meta.source, lang),
@@ -231,7 +248,6 @@ def _map_section(operation: Operation, view: ViewState, values: dict[str, Any]) 
     """The map and the country list, with the panel of the view's country."""
     _ = translator(view.lang)
     meta = operation.meta
-    countries = [(code, country_name(code, view.lang)) for code in meta.countries]
     chart = chart_figure(
         "map",
         IDS.MAP,
@@ -243,12 +259,6 @@ def _map_section(operation: Operation, view: ViewState, values: dict[str, Any]) 
         frame_class="map-frame",
         one_year=True,
     )
-    disclaimer = html.P(
-        meta.map_disclaimer,
-        lang="en",
-        id=IDS.MAP_DISCLAIMER,
-        className="small text-body-secondary map-disclaimer",
-    )
     panel = html.Div(
         values["panel"],
         id=IDS.PANEL,
@@ -256,21 +266,51 @@ def _map_section(operation: Operation, view: ViewState, values: dict[str, Any]) 
         className="country-panel",
         **{"aria-live": "polite", "aria-label": _("Country figures")},
     )
+    if not meta.countries:
+        return _section_without_map(view.lang, [chart, panel])
+    disclaimer = html.P(
+        meta.map_disclaimer,
+        lang="en",
+        id=IDS.MAP_DISCLAIMER,
+        className="small text-body-secondary map-disclaimer",
+    )
+    countries = [(code, country_name(code, view.lang)) for code in meta.countries]
     country_list = [
         html.H3(_("Countries"), className="h6"),
         country_buttons(countries, IDS.COUNTRY_BUTTON, view.filter(COUNTRY_PARAM)),
         panel,
     ]
-    return html.Section(
+    row = dbc.Row(
+        [dbc.Col([chart, disclaimer], lg=8), dbc.Col(country_list, lg=4)], className="g-3"
+    )
+    return _map_section_with(view.lang, [row])
+
+
+def _section_without_map(lang: str, hidden: list[Component]) -> html.Section:
+    """The section of an operation that names no country: a sentence saying so,
+    and the map's graph and panel, which the page's callbacks write to, hidden."""
+    return _map_section_with(
+        lang,
         [
-            html.H2(_("Where the operation works"), id=IDS.MAP_HEADING, className="h4"),
-            dbc.Row(
-                [dbc.Col([chart, disclaimer], lg=8), dbc.Col(country_list, lg=4)], className="g-3"
-            ),
+            html.P(_no_map_message(lang), className="empty-state text-body-secondary"),
+            html.Div(hidden, hidden=True),
         ],
+    )
+
+
+def _map_section_with(lang: str, content: list[Component]) -> html.Section:
+    heading = gettext(lang, "Where the operation works")
+    return html.Section(
+        [html.H2(heading, id=IDS.MAP_HEADING, className="h4"), *content],
         className="mt-5",
         **{"aria-labelledby": IDS.MAP_HEADING},
     )
+
+
+def widget_examples() -> list[Component]:
+    """A country button: the page draws one per country, and an operation may
+    name none, so the callbacks' check (``app.create_app``) is given one."""
+    return [country_buttons([("", "")], IDS.COUNTRY_BUTTON)]
 
 
 def _people_section(operation: Operation, lang: str, values: dict[str, Any]) -> html.Section:

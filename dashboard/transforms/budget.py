@@ -163,6 +163,15 @@ def gap_notes(totals: pd.DataFrame, lang: str) -> list[str]:
     return [note for note in notes if note]
 
 
+def no_budget_message(years: list[int], year: int, lang: str) -> str:
+    """Why ``year`` has no budget figures, given the years with a figure
+    (``data_years``): the source page has none at all, or none for that year."""
+    _ = translator(lang)
+    if not years:
+        return _("No budget on the source page.")
+    return _("No budget data for {year}.").format(year=year)
+
+
 def no_bar_note(budget: pd.DataFrame, year: int, lang: str) -> str | None:
     """Why the selected year has no bar in the charts by year, if it has none."""
     return no_bar_note_for(data_years(budget), year, lang)

@@ -89,6 +89,14 @@ def describe_change(change: YearChange, lang: str) -> str:
     return message.format(percent=signed_percent(change.percent, lang), **values)
 
 
+def describe_year(people_of_concern: pd.DataFrame, year: int, lang: str) -> str:
+    """``describe_change`` of ``year``, or that the source page gives no totals at all."""
+    _ = translator(lang)
+    if people_of_concern.empty:
+        return _("No totals of people of concern on the source page.")
+    return describe_change(change_on_previous(people_of_concern, year), lang)
+
+
 def trend(people_of_concern: pd.DataFrame) -> pd.DataFrame:
     """The years the data has a total for, oldest first."""
     return people_of_concern.sort_values("year").reset_index(drop=True)
