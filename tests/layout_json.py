@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 
 def props_by_id(node, found: dict | None = None) -> dict:
     """The props of every component with an id in a layout's JSON, by id (a
@@ -28,3 +30,11 @@ def texts(node) -> list[str]:
     if isinstance(node, dict) and isinstance(node.get("props"), dict):
         return texts(node["props"].get("children"))
     return []
+
+
+def first_frame(page_html: str) -> dict:
+    """The frame the page's HTML carries for its address (``shell.index``)."""
+    start = page_html.index('<script id="first-frame" type="application/json">')
+    return json.loads(
+        page_html[page_html.index(">", start) + 1 : page_html.index("</script>", start)]
+    )

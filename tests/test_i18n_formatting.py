@@ -17,6 +17,7 @@ from dashboard.transforms.countries import country_name
 from dashboard.transforms.formatting import (
     format_count,
     format_date,
+    format_key_figure,
     format_percent,
     format_usd,
     format_usd_millions,
@@ -32,6 +33,25 @@ BUDGET_2016 = BUDGET[0] * 1_000_000
 )
 def test_counts(lang, expected):
     assert format_count(7500, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "qualifier", "lang", "expected"),
+    [
+        # Seed line 15 as printed, and as pages qualify figures (">6,000", "<50", "around 300").
+        (7500, "count", "exact", "en", "7,500"),
+        (6000, "count", "over", "en", "over 6,000"),
+        (6000, "count", "over", "fr", f"plus de 6{NNBSP}000"),
+        (50, "count", "under", "en", "under 50"),
+        (50, "count", "under", "fr", "moins de 50"),
+        (300, "count", "around", "fr", "environ 300"),
+        # Seed line 23.
+        (100, "percent", "exact", "en", "100%"),
+        (80, "percent", "over", "en", "over 80%"),
+    ],
+)
+def test_key_figures_keep_their_qualifier(value, unit, qualifier, lang, expected):
+    assert format_key_figure(value, unit, qualifier, lang) == expected
 
 
 def test_money_in_millions_puts_the_currency_where_each_language_does():

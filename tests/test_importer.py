@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA_DIR, OPERATION_ID, SEED
+from layout_json import first_frame, texts
 
+from dashboard.app import create_app
 from dashboard.data import load_operation
 from dashboard.importer import PageError, import_page, parse_page
 
@@ -350,3 +352,16 @@ def test_imported_operation_json_is_readable(tmp_path):
     assert load_operation("another-op", data_dir=tmp_path).meta.name == (
         "Kazakhstan Multi-Country Office"
     )
+
+
+def test_the_opening_paragraph_is_shown_under_the_operation_s_name(seed_text, tmp_path):
+    opening = "UNHCR's Multi-Country Office in Almaty covers operations in Kazakhstan."
+    page = tmp_path / "page.txt"
+    page.write_text(seed_with(seed_text, "\n\nOperation: ", f"\n{opening}\n\nOperation: "))
+    import_page(page, OPERATION_ID, tmp_path / "data")
+    client = create_app(data_dir=tmp_path / "data").server.test_client()
+    for lang in ("en", "fr"):
+        html = client.get(f"/?lang={lang}").get_data(as_text=True)
+        frame_texts = texts(first_frame(html)["children"])
+        # The paragraph follows the page's title, the operation's name.
+        assert frame_texts[frame_texts.index(opening) - 1] == "Kazakhstan Multi-Country Office"

@@ -55,6 +55,9 @@ def test_a_sum_is_as_uncertain_as_its_least_certain_part():
     assert combined_qualifier(["exact", "over"]) == "over"
     assert combined_qualifier(["exact", "around"]) == "around"
     assert combined_qualifier(["over", "around"]) == "around"
+    assert combined_qualifier(["exact", "under"]) == "under"
+    # A lower bound plus an upper bound is neither: the sum is approximate.
+    assert combined_qualifier(["over", "under"]) == "around"
 
 
 def test_2020_country_figures_of_turkmenistan(operation):

@@ -19,6 +19,7 @@ import dash
 import pytest
 from callback_requests import UPDATE, body, callback_outputs
 from conftest import OPERATION_ID
+from layout_json import first_frame
 from sparse_data import VARIATIONS, sparse_data
 
 from dashboard.app import create_app
@@ -54,14 +55,6 @@ def strings(node: Any) -> Iterator[str]:
     elif isinstance(node, dict):
         for value in node.values():
             yield from strings(value)
-
-
-def first_frame(page_html: str) -> dict:
-    """The frame the page's HTML carries for its address (``shell.index``)."""
-    start = page_html.index('<script id="first-frame" type="application/json">')
-    return json.loads(
-        page_html[page_html.index(">", start) + 1 : page_html.index("</script>", start)]
-    )
 
 
 def page_text(client, address: str) -> str:

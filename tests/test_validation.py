@@ -57,8 +57,8 @@ CASES = {
     "year range": ("people_of_concern.csv", "2018,88419", "1999,88419", 2, "year", "outside"),
     "enum": (
         "key_figures.csv",
-        "2020,result,7500.0,count",
-        "2020,result,7500.0,people",
+        "2020,result,exact,7500.0,count",
+        "2020,result,exact,7500.0,people",
         2,
         "unit",
         "count, percent",

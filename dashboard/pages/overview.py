@@ -220,9 +220,15 @@ def pick_country(click_data: dict | None, clicks: list, search: str | None) -> s
 
 def layout(view: ViewState, operations: Sequence[Operation]) -> html.Div:
     values = page_values(update, view, operations)
+    meta = operations[0].meta
+    # The page's own opening paragraph, in the page's language (English).
+    description = (
+        [html.P(meta.description, lang="en", className="lead")] if meta.description else []
+    )
     return html.Div(
         [
-            html.H1(operations[0].meta.name, className="h2 mb-4"),
+            html.H1(meta.name, className="h2 mb-4"),
+            *description,
             _key_figures_section(view.lang, values),
             _map_section(operations[0], view, values),
             _people_section(operations[0], view.lang, values),
