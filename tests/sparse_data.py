@@ -144,3 +144,33 @@ def sparse_data(root: Path, variation: str) -> Path:
     shutil.copytree(DATA_DIR, data)
     VARIATIONS[variation](data / "operations" / OPERATION_ID)
     return data
+
+
+def synthetic_operation(data: Path, operation_id: str, name: str, *variations: str) -> Path:
+    """A synthetic operation in the data folder ``data``: a copy of the shipped
+    operation as ``operation_id``, named ``name``, with ``variations`` applied."""
+    folder = data / "operations" / operation_id
+    shutil.copytree(data / "operations" / OPERATION_ID, folder)
+    _edit_meta(folder, id=operation_id, name=name, source=f"Synthetic data: {name}")
+    for variation in variations:
+        VARIATIONS[variation](folder)
+    return folder
+
+
+# Synthetic operations beside the seed's, for the pages of many operations:
+# id -> (name, variations).  B adds pillar 3 and 4 amounts to every year; C
+# names no country and has no 2015 or 2017; D to G are plain copies.
+SYNTHETIC_OPERATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "synthetic-b": ("Synthetic Office B", ("pillars-3-and-4",)),
+    "synthetic-c": ("Synthetic Office C", ("no-countries", "years-with-a-gap", "no-people")),
+    **{f"synthetic-{letter}": (f"Synthetic Office {letter.upper()}", ()) for letter in "defg"},
+}
+
+
+def many_operations(root: Path, count: int) -> Path:
+    """A copy of the shipped data with the first ``count - 1`` ``SYNTHETIC_OPERATIONS``."""
+    data = root / "data"
+    shutil.copytree(DATA_DIR, data)
+    for operation_id, (name, variations) in list(SYNTHETIC_OPERATIONS.items())[: count - 1]:
+        synthetic_operation(data, operation_id, name, *variations)
+    return data

@@ -44,16 +44,41 @@ def year_select(years: Sequence[int], year: int) -> dbc.Select:
     )
 
 
+def operation_menu(choices: Sequence[tuple[str, str]], operation_id: str, lang: str) -> html.Div:
+    """The operation menu: every (id, name), showing ``operation_id``."""
+    _ = translator(lang)
+    options = [{"label": name, "value": op_id} for op_id, name in choices]
+    # A native select (typing a name's first letters moves to it): Dash 4's
+    # searchable dcc.Dropdown fails axe (aria-hidden-focus).
+    menu = dbc.Select(id=ids.OPERATION_SELECT, options=options, value=operation_id)
+    return html.Div(
+        [
+            dbc.Label(
+                _("Operation"),
+                id=ids.OPERATION_LABEL,
+                html_for=ids.OPERATION_SELECT,
+                className="visually-hidden",
+            ),
+            menu,
+        ],
+        hidden=len(choices) < 2,
+        className="me-2 operation-menu",
+    )
+
+
 def navbar(
     title: str,
     pages: Sequence[tuple[str, str, str, bool]],
     year_menu: dbc.Select,
-    operations: tuple[Sequence[str], str],
+    operations: tuple[Sequence[tuple[str, str]], str] | None,
     language_hrefs: Sequence[str],
     lang: str,
+    *,
+    year_shown: bool = True,
 ) -> dbc.Navbar:
     """``pages``: (path, label, href, active) in menu order; ``operations``: every
-    operation id and the view's."""
+    operation (id, name) and the view's, or None on a page of many operations;
+    ``year_shown`` False on a page the year does not change (the catalogue)."""
     _ = translator(lang)
     links = [
         dbc.NavItem(
@@ -66,24 +91,7 @@ def navbar(
         )
         for path, label, href, active in pages
     ]
-    operation_ids, operation_id = operations
-    operation_select = html.Div(
-        [
-            dbc.Label(
-                _("Operation"),
-                id=ids.OPERATION_LABEL,
-                html_for=ids.OPERATION_SELECT,
-                className="visually-hidden",
-            ),
-            dbc.Select(
-                id=ids.OPERATION_SELECT,
-                options=[{"label": op_id, "value": op_id} for op_id in operation_ids],
-                value=operation_id,
-            ),
-        ],
-        hidden=len(operation_ids) < 2,
-        className="me-2",
-    )
+    operation_select = operation_menu(*operations, lang) if operations else None
     year_menu_box = html.Div(
         [
             dbc.Label(
@@ -94,7 +102,10 @@ def navbar(
             ),
             year_menu,
         ],
-        className="d-flex align-items-center ms-auto me-2 order-lg-last",
+        # Bootstrap's d-flex would win over a ``hidden`` attribute.
+        className="d-flex align-items-center ms-auto me-2 order-lg-last"
+        if year_shown
+        else "d-none",
     )
     return dbc.Navbar(
         dbc.Container(

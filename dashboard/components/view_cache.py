@@ -25,35 +25,36 @@ from typing import Any
 
 from plotly.io.json import to_json_plotly
 
-from dashboard.data import Operation
+from dashboard.data import LoadedOperations, Operation
 from dashboard.state.view import ViewState
 
-Update = Callable[[ViewState, Sequence[Operation]], Mapping[str, Any]]
+Operations = Sequence[Operation] | LoadedOperations
+Update = Callable[[ViewState, Operations], Mapping[str, Any]]
 VIEW_CACHE_SIZE = 256
 
 _entries: OrderedDict[tuple, tuple[list[weakref.ref], dict[str, Any]]] = OrderedDict()
 _lock = threading.Lock()
 
 
-def page_values(update: Update, view: ViewState, operations: Sequence[Operation]) -> dict[str, Any]:
+def page_values(update: Update, view: ViewState, operations: Operations) -> dict[str, Any]:
     """``update(view, operations)`` as JSON values, from the cache when it has them.
 
     The entry is keyed on the operations' identity, so operations loaded again
     (another app, new data) start afresh.  Callers must not change the result.
     """
-    key = (update, view, tuple(id(operation) for operation in operations))
+    # A page of every operation gets the loaded mapping itself: one object to key on.
+    held = [operations] if isinstance(operations, Mapping) else list(operations)
+    key = (update, view, tuple(id(item) for item in held))
     with _lock:
         hit = _entries.get(key)
-        if hit is not None and all(
-            ref() is operation for ref, operation in zip(hit[0], operations, strict=True)
-        ):
+        if hit is not None and all(ref() is item for ref, item in zip(hit[0], held, strict=True)):
             _entries.move_to_end(key)
             return hit[1]
     values = {
         name: json.loads(to_json_plotly(value)) for name, value in update(view, operations).items()
     }
     with _lock:
-        _entries[key] = ([weakref.ref(operation) for operation in operations], values)
+        _entries[key] = ([weakref.ref(item) for item in held], values)
         _entries.move_to_end(key)
         while len(_entries) > VIEW_CACHE_SIZE:
             _entries.popitem(last=False)

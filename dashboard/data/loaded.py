@@ -65,6 +65,11 @@ class LoadedOperations(Mapping[str, Operation]):
     def meta(self, operation_id: str) -> OperationMeta:
         return self._metas[operation_id]
 
+    def batch(self, table: str) -> TableBatch:
+        """Every operation's rows of ``table`` in one frame, operation by operation
+        in the mapping's order (``TableBatch.file_index`` gives each row's place)."""
+        return self._tables[table]
+
     def row_count(self, operation_id: str, table: str) -> int:
         """The number of rows of one of the operation's tables (``Operation.table_names``)."""
         return self._tables[table].counts[self._index[operation_id]]

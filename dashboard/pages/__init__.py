@@ -4,7 +4,10 @@ The page contract: each page module has
 
 - ``PATH`` and ``LABEL`` (the menu's words, marked for translation);
 - ``layout(view, operations)``: the page drawn for a ``ViewState`` and the
-  operations it names (a list; today one), its views filled in;
+  operations it names (a list of one), its views filled in;
+- optionally ``ALL_OPERATIONS = True``: ``layout`` and ``update`` get every
+  loaded operation instead (the ``LoadedOperations`` mapping): the catalogue
+  lists them all, the comparison's menu offers them all;
 - ``UPDATES``: named ``Output``s that a year or filter switch changes in place,
   and ``update(view, operations)`` returning their values by name;
 - optionally ``callbacks`` (a ``CallbackSet``): its widgets' callbacks, which
@@ -21,9 +24,9 @@ same view show the same thing.
 
 from types import ModuleType
 
-from dashboard.pages import budget, contributions, narratives, overview
+from dashboard.pages import budget, catalogue, compare, contributions, narratives, overview
 
-PAGES: tuple[ModuleType, ...] = (overview, budget, narratives, contributions)
+PAGES: tuple[ModuleType, ...] = (overview, budget, narratives, contributions, catalogue, compare)
 
 
 def page_for(path: str | None) -> ModuleType | None:

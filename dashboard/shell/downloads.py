@@ -9,9 +9,18 @@ from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.data_download import DOWNLOAD, DOWNLOAD_BUTTON
 from dashboard.exports.files import to_csv_bytes, to_xlsx_bytes
-from dashboard.state.view import DONOR_PARAM, read_view
+from dashboard.i18n import gettext
+from dashboard.pages import catalogue as catalogue_page
+from dashboard.state.view import DONOR_PARAM, ViewState, read_view
 from dashboard.transforms import contributions
-from dashboard.transforms.datasets import build_dataset
+from dashboard.transforms.catalogue import CATALOGUE_COLUMNS
+from dashboard.transforms.comparison import (
+    COMPARISON_BY_YEAR_COLUMNS,
+    COMPARISON_OF_YEAR_COLUMNS,
+    comparison_by_year,
+    comparison_of_year,
+)
+from dashboard.transforms.datasets import Dataset, build_dataset
 
 callbacks = CallbackSet()
 
@@ -30,12 +39,40 @@ def download_data(clicks: list[int | None], pathname: str | None, search: str | 
         return dash.no_update
     catalogue = runtime.catalogue()
     view = read_view(pathname, search, catalogue)
-    operation = catalogue.get(view.operation_id)
-    donor_type = view.filter(DONOR_PARAM) or contributions.ALL
-    dataset = build_dataset(trigger["dataset"], operation, view.year, donor_type)
+    name = trigger["dataset"]
+    if name in DATASETS_OF_MANY:
+        dataset, prefix, source = dataset_of_many(name, view, catalogue)
+    else:
+        operation = catalogue.get(view.operation_id)
+        donor_type = view.filter(DONOR_PARAM) or contributions.ALL
+        dataset = build_dataset(name, operation, view.year, donor_type)
+        prefix, source = operation.meta.id, operation.meta.source
     if trigger["format"] == "csv":
         payload = to_csv_bytes(dataset.frame)
     else:
         sheets, notes = {"data": dataset.frame}, {"data": dataset.columns}
-        payload = to_xlsx_bytes(sheets, operation.meta.source, notes, lang=view.lang)
-    return dcc.send_bytes(payload, dataset.file_name(operation.meta.id, trigger["format"]))
+        payload = to_xlsx_bytes(sheets, source, notes, lang=view.lang)
+    return dcc.send_bytes(payload, dataset.file_name(prefix, trigger["format"]))
+
+
+# The datasets of the pages of many operations, with the columns they describe.
+DATASETS_OF_MANY = ("catalogue", "comparison-by-year", "comparison-of-year")
+
+
+def dataset_of_many(
+    name: str, view: ViewState, catalogue: runtime.Catalogue
+) -> tuple[Dataset, str, str]:
+    """Dataset ``name`` of ``DATASETS_OF_MANY`` for the view, the start of its
+    file name and its source: the catalogue's rows as filtered and sorted (every
+    page of them), or the compared operations' figures."""
+    source = gettext(view.lang, "UNHCR Global Focus")
+    if name == "catalogue":
+        frame = catalogue_page.shown_rows(view, catalogue.operations)
+        return Dataset("operations", frame, CATALOGUE_COLUMNS), "all", source
+    compared = catalogue.of(view.operation_ids)
+    prefix = "compare_" + "_".join(view.operation_ids)
+    if name == "comparison-by-year":
+        frame = comparison_by_year(compared)
+        return Dataset("by-year", frame, COMPARISON_BY_YEAR_COLUMNS), prefix, source
+    frame = comparison_of_year(compared, view.year)
+    return Dataset(str(view.year), frame, COMPARISON_OF_YEAR_COLUMNS), prefix, source

@@ -12,6 +12,7 @@ operations or the language change; a year or filter switch changes only
 from __future__ import annotations
 
 import json
+from types import ModuleType
 from typing import Any
 from urllib.parse import urlencode
 
@@ -20,10 +21,19 @@ from dash import ALL, Output, dcc, html
 
 from dashboard import ids
 from dashboard.components.navbar import navbar, year_select
+from dashboard.components.view_cache import Operations
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_PARAM, LANGUAGES, translator
 from dashboard.pages import PAGES, page_for
 from dashboard.runtime import Catalogue
-from dashboard.state.view import ViewState, language_param, view_search
+from dashboard.state.view import (
+    CATALOGUE_PATH,
+    COMPARE_PATH,
+    COMPARED_PARAM,
+    OPERATION_PARAM,
+    ViewState,
+    language_param,
+    view_search,
+)
 
 
 def app_layout() -> html.Div:
@@ -64,25 +74,60 @@ IN_PLACE: dict[str, Output] = {
 }
 
 
+def page_operations(page: ModuleType | None, view: ViewState, catalogue: Catalogue) -> Operations:
+    """What ``page`` draws: every loaded operation for a page that says so
+    (``ALL_OPERATIONS``), else the view's."""
+    if getattr(page, "ALL_OPERATIONS", False):
+        return catalogue.operations
+    return catalogue.of(view.operation_ids)
+
+
+def of_many(view: ViewState) -> bool:
+    """Whether the view's page is about several operations (the catalogue, the comparison)."""
+    return view.path in (CATALOGUE_PATH, COMPARE_PATH)
+
+
+def page_link(page: ModuleType, view: ViewState) -> str:
+    """The menu's link to ``page`` from the view: the comparison starts from the
+    view's operation, and a page of one operation from the first compared."""
+    if page.PATH == COMPARE_PATH and not of_many(view):
+        return page.PATH + view_search(view, **{COMPARED_PARAM: view.operation_id})
+    if view.path == COMPARE_PATH and page.PATH != CATALOGUE_PATH:
+        return page.PATH + view_search(
+            view, **{OPERATION_PARAM: view.operation_id, COMPARED_PARAM: None}
+        )
+    return page.PATH + view_search(view)
+
+
+def _about(view: ViewState, catalogue: Catalogue) -> tuple[str, str]:
+    """What the view is about and its source, for the title and the printed footer."""
+    _ = translator(view.lang)
+    if view.path == CATALOGUE_PATH:
+        return _("All operations"), _("UNHCR Global Focus")
+    if view.path == COMPARE_PATH:
+        names = [catalogue.meta(operation_id).name for operation_id in view.operation_ids]
+        return ", ".join(names), _("UNHCR Global Focus")
+    meta = catalogue.meta(view.operation_id)
+    return meta.name, meta.source
+
+
 def in_place_values(view: ViewState, catalogue: Catalogue) -> dict[str, Any]:
     """The values of ``IN_PLACE`` for the view."""
     _ = translator(view.lang)
-    meta = catalogue.meta(view.operation_id)
+    name, source = _about(view, catalogue)
     page = page_for(view.path)
     footer = _("{operation} · {year} · Source: {source}")
     return {
         "year": str(view.year),
         "notice": " ".join(view.notices),
         "notice_open": bool(view.notices),
-        "page_links": [page.PATH + view_search(view) for page in PAGES],
+        "page_links": [page_link(page, view) for page in PAGES],
         "language_links": [
             view.path + view_search(view, **{LANGUAGE_PARAM: language_param(lang)})
             for lang in LANGUAGES
         ],
-        "footer": footer.format(operation=meta.name, year=view.year, source=meta.source),
-        "title": " · ".join(
-            (_(page.LABEL) if page else _("Page not found"), str(view.year), meta.name)
-        ),
+        "footer": footer.format(operation=name, year=view.year, source=source),
+        "title": " · ".join((_(page.LABEL) if page else _("Page not found"), str(view.year), name)),
         "shown": view_key(view),
     }
 
@@ -96,8 +141,11 @@ def frame(view: ViewState, catalogue: Catalogue) -> list:
         (other.PATH, _(other.LABEL), href, other is page)
         for other, href in zip(PAGES, values["page_links"], strict=True)
     ]
-    operations = catalogue.of(view.operation_ids)
-    years = sorted({year for operation in operations for year in operation.meta.years})
+    operations = page_operations(page, view, catalogue)
+    years = sorted(
+        {year for operation_id in view.operation_ids for year in catalogue.meta(operation_id).years}
+    )
+    many = of_many(view)
     return [
         html.Div(
             id=ids.DOCUMENT_META,
@@ -117,12 +165,13 @@ def frame(view: ViewState, catalogue: Catalogue) -> list:
             className="skip-link",
         ),
         navbar(
-            catalogue.meta(view.operation_id).name,
+            _("UNHCR operations") if many else catalogue.meta(view.operation_id).name,
             pages,
             year_select(years, view.year),
-            (catalogue.ids, view.operation_id),
+            None if many else _operation_choices(view, catalogue),
             values["language_links"],
             view.lang,
+            year_shown=view.path != CATALOGUE_PATH,
         ),
         dbc.Container(
             [
@@ -135,6 +184,7 @@ def frame(view: ViewState, catalogue: Catalogue) -> list:
                     className="mt-3",
                 ),
                 _share_section(view.lang),
+                _catalogue_hint(view, catalogue),
                 _source_language_note(view.lang),
                 html.Main(
                     page.layout(view, operations) if page else not_found(view),
@@ -142,12 +192,38 @@ def frame(view: ViewState, catalogue: Catalogue) -> list:
                     className="py-3",
                     tabIndex="-1",
                 ),
-                _all_data_section(view),
+                None if many else _all_data_section(view),
             ],
             fluid="xl",
         ),
         html.Footer(values["footer"], id=ids.PRINT_FOOTER, className="print-footer"),
     ]
+
+
+def _operation_choices(view: ViewState, catalogue: Catalogue) -> tuple[list[tuple[str, str]], str]:
+    """Every operation (id, name) and the view's, for the navbar's operation menu."""
+    return [(op_id, catalogue.meta(op_id).name) for op_id in catalogue.ids], view.operation_id
+
+
+def _catalogue_hint(view: ViewState, catalogue: Catalogue) -> html.P | None:
+    """On a page of one operation, when the data holds several and the address
+    names none: which one is shown, and where the others are."""
+    if of_many(view) or len(catalogue.ids) < 2 or dict(view.query).get(OPERATION_PARAM):
+        return None
+    _ = translator(view.lang)
+    return html.P(
+        [
+            _("This dashboard holds {count} operations; this is {name}.").format(
+                count=len(catalogue.ids), name=catalogue.meta(view.operation_id).name
+            ),
+            " ",
+            dcc.Link(
+                _("See every operation"),
+                href=CATALOGUE_PATH + view_search(view, **{OPERATION_PARAM: None}),
+            ),
+        ],
+        className="small mt-2 mb-0 catalogue-hint no-print",
+    )
 
 
 def _client_messages(lang: str) -> dict[str, str]:

@@ -42,6 +42,7 @@ from dashboard.shell.frame import (
     frame,
     frame_key,
     in_place_values,
+    page_operations,
     view_key,
 )
 from dashboard.state.view import OPERATION_PARAM, YEAR_PARAM, read_view, view_search
@@ -122,7 +123,7 @@ def page_views(
         view = read_view(pathname, address, catalogue)
     if view.path != page.PATH or view_key(view) == drawn:
         raise PreventUpdate  # leaving the page (the frame draws the next), or drawn
-    values = page_values(page.update, view, catalogue.of(view.operation_ids))
+    values = page_values(page.update, view, page_operations(page, view, catalogue))
     return {**values, "address": address, "drawn": view_key(view)}
 
 

@@ -20,8 +20,32 @@ from dashboard.transforms.contributions import ALL, TYPE_FILTERS
 MAX_QUERY_LENGTH = 2048
 YEAR_PARAM = "year"
 OPERATION_PARAM = "op"
+# The operations compared (``/compare?ops=a,b``), in order.
+COMPARED_PARAM = "ops"
 COUNTRY_PARAM = "country"
 DONOR_PARAM = "donor"
+# The catalogue's filters: text in a name or country, sort column, page of rows.
+TEXT_PARAM = "q"
+SORT_PARAM = "sort"
+PAGE_PARAM = "page"
+
+# The pages of many operations; every other page shows one.
+CATALOGUE_PATH = "/operations"
+COMPARE_PATH = "/compare"
+MIN_COMPARED = 2
+MAX_COMPARED = 6
+# What the catalogue sorts by (``?sort=budget``, ``?sort=-budget`` for descending).
+CATALOGUE_SORTS = (
+    "name",
+    "countries",
+    "years",
+    "budget",
+    "expenditure",
+    "rate",
+    "people",
+    "change",
+)
+MAX_TEXT_FILTER = 80
 
 
 class OperationIndex(Protocol):
@@ -73,10 +97,37 @@ def _donor(raw: str, _meta: OperationMeta) -> str | None:
     return raw if raw in dict(TYPE_FILTERS) and raw != ALL else None
 
 
-# A page filter: its URL parameter and what makes a value usable (else: no filter).
-FILTERS: dict[str, Callable[[str, OperationMeta], str | None]] = {
+def _any_country(raw: str, _meta: OperationMeta) -> str | None:
+    """An ISO 3166 alpha-3 code; the catalogue shows no row for one no operation covers."""
+    return raw if len(raw) == 3 and raw.isascii() and raw.isalpha() and raw.isupper() else None
+
+
+def _text(raw: str, _meta: OperationMeta) -> str | None:
+    text = " ".join(raw.split())[:MAX_TEXT_FILTER]
+    return text or None
+
+
+def _sort(raw: str, _meta: OperationMeta) -> str | None:
+    return raw if raw.removeprefix("-") in CATALOGUE_SORTS else None
+
+
+def _page_number(raw: str, _meta: OperationMeta) -> str | None:
+    return raw if raw.isascii() and raw.isdigit() and 1 < int(raw) < 10**6 else None
+
+
+Filter = Callable[[str, OperationMeta], str | None]
+# A page filter: its URL parameter and what makes a value usable (else: no
+# filter), checked against the view's (first) operation.
+FILTERS: dict[str, Filter] = {
     COUNTRY_PARAM: _country,
     DONOR_PARAM: _donor,
+}
+# The catalogue's filters are about every operation, not one.
+CATALOGUE_FILTERS: dict[str, Filter] = {
+    TEXT_PARAM: _text,
+    COUNTRY_PARAM: _any_country,
+    SORT_PARAM: _sort,
+    PAGE_PARAM: _page_number,
 }
 
 
@@ -95,19 +146,25 @@ def read_view(pathname: str | None, search: str | None, operations: OperationInd
     """The view the address asks for.  Unusable values fall back to the default
     (the first operation, its report year, English), each with a notice."""
     query = read_query(search)
+    path = pathname or "/"
     lang, lang_notice = _language(query.get(LANGUAGE_PARAM))
-    operation_ids, operation_notice = _operations(query.get(OPERATION_PARAM), operations, lang)
+    if path == COMPARE_PATH:
+        operation_ids, operation_notice = _compared(query.get(COMPARED_PARAM), operations, lang)
+    else:
+        operation_ids, operation_notice = _operations(query.get(OPERATION_PARAM), operations, lang)
     metas = [operations.meta(operation_id) for operation_id in operation_ids]
     years = tuple(sorted({year for meta in metas for year in meta.years}))
-    year, year_notice = _year(query.get(YEAR_PARAM), years, metas[0].report_year, lang)
+    default_year = max(meta.report_year for meta in metas)
+    year, year_notice = _year(query.get(YEAR_PARAM), years, default_year, lang)
+    usable_filters = CATALOGUE_FILTERS if path == CATALOGUE_PATH else FILTERS
     filters = tuple(
         (name, value)
-        for name, usable in FILTERS.items()
+        for name, usable in usable_filters.items()
         if name in query and (value := usable(query[name], metas[0])) is not None
     )
     notices = tuple(notice for notice in (lang_notice, operation_notice, year_notice) if notice)
     return ViewState(
-        path=pathname or "/",
+        path=path,
         operation_ids=operation_ids,
         year=year,
         lang=lang,
@@ -177,6 +234,29 @@ def _operations(
     message = gettext(lang, "There is no operation “{value}”; showing {default}.")
     shown = known[0] if known else default
     return known or (default,), message.format(value=_shown(",".join(unknown), 40), default=shown)
+
+
+def _compared(
+    raw: str | None, operations: OperationIndex, lang: str
+) -> tuple[tuple[str, ...], str | None]:
+    """The operations of ``?ops=a,b``: known ids, in order, once each, at most
+    ``MAX_COMPARED``; none known is the default operation alone (the page then
+    asks for more)."""
+    wanted = [value for value in dict.fromkeys((raw or "").split(",")) if value]
+    known = tuple(operation_id for operation_id in wanted if operation_id in operations.ids)
+    unknown = [operation_id for operation_id in wanted if operation_id not in operations.ids]
+    notices = []
+    if unknown:
+        message = gettext(
+            lang, "There is no operation “{value}”; it is left out of the comparison."
+        )
+        notices.append(message.format(value=_shown(",".join(unknown), 40)))
+    if len(known) > MAX_COMPARED:
+        message = gettext(
+            lang, "At most {count} operations can be compared; showing the first {count}."
+        )
+        notices.append(message.format(count=MAX_COMPARED))
+    return known[:MAX_COMPARED] or (operations.default_id,), " ".join(notices) or None
 
 
 def _year(

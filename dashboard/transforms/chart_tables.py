@@ -8,6 +8,7 @@ a caption, column headings and rows of strings, exact amounts in full
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -161,3 +162,25 @@ def population_type_table(frame: pd.DataFrame, year: int, lang: str) -> TextTabl
             for row in frame.itertuples()
         ],
     )
+
+
+def comparison_table(
+    by_year: pd.DataFrame,
+    column: str,
+    caption: str,
+    formatted: Callable[[float | None, str], str],
+    lang: str,
+) -> TextTable:
+    """``comparison.comparison_by_year`` rows: one row per year, one column per
+    operation (in the comparison's order) holding ``column`` as ``formatted`` writes it."""
+    _ = translator(lang)
+    names = dict(zip(by_year["operation_id"], by_year["name"], strict=True))
+    rows = []
+    for year, in_year in by_year.groupby("year", sort=True):
+        figures = dict(zip(in_year["operation_id"], in_year[column], strict=True))
+        cells = [figures.get(operation_id) for operation_id in names]
+        rows.append(
+            [str(int(year))]
+            + [formatted(None if pd.isna(value) else float(value), lang) for value in cells]
+        )
+    return TextTable(caption, [_("Year"), *names.values()], rows)

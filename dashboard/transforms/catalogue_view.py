@@ -1,0 +1,89 @@
+"""The catalogue as a reader filters, sorts and pages it (``/operations``).
+
+Works on ``transforms.catalogue.operations_table``: a text filter on the name
+and the countries (codes and names, in the reader's language and in English),
+a country filter, a sort on one column with missing figures always last, and
+pages of ``PAGE_SIZE`` rows.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from pandas.api.types import is_string_dtype
+
+from dashboard.i18n import DEFAULT_LANGUAGE
+from dashboard.transforms.countries import country_name
+
+PAGE_SIZE = 50
+DEFAULT_SORT = "name"
+# ``?sort=`` names (``state.view.CATALOGUE_SORTS``) and the columns they sort by.
+SORT_COLUMNS: dict[str, list[str]] = {
+    "name": ["name"],
+    "countries": ["countries", "name"],
+    "years": ["last_year", "first_year", "name"],
+    "budget": ["budget_usd"],
+    "expenditure": ["expenditure_usd"],
+    "rate": ["execution_rate_percent"],
+    "people": ["people_of_concern"],
+    "change": ["people_change_percent"],
+}
+
+
+def codes(countries: str) -> list[str]:
+    """The ISO codes of a ``countries`` cell ("KAZ, TKM")."""
+    return [code for code in countries.split(", ") if code]
+
+
+def country_names(countries: str, lang: str) -> str:
+    return ", ".join(country_name(code, lang) for code in codes(countries))
+
+
+def _searchable(row_countries: str, name: str, lang: str) -> str:
+    names = {country_names(row_countries, lang), country_names(row_countries, DEFAULT_LANGUAGE)}
+    return " ".join([name, row_countries, *names]).casefold()
+
+
+def filter_operations(
+    table: pd.DataFrame, text: str | None, country: str | None, lang: str
+) -> pd.DataFrame:
+    """The rows whose name or countries contain ``text`` (any case) and that
+    cover ``country`` (an ISO code)."""
+    keep = pd.Series(True, index=table.index)
+    if country:
+        keep &= table["countries"].map(lambda cell: country in codes(cell))
+    if text:
+        needle = text.casefold()
+        found = [
+            needle in _searchable(countries, name, lang)
+            for countries, name in zip(table["countries"], table["name"], strict=True)
+        ]
+        keep &= pd.Series(found, index=table.index, dtype=bool)
+    return table[keep]
+
+
+def sort_operations(table: pd.DataFrame, sort: str | None) -> pd.DataFrame:
+    """``sort`` is a ``SORT_COLUMNS`` name, ``-name`` for descending; rows without
+    the figure come last either way, then ties keep the catalogue's order."""
+    key = sort or DEFAULT_SORT
+    descending = key.startswith("-")
+    columns = SORT_COLUMNS[key.removeprefix("-")]
+    ascending = [not descending] + [True] * (len(columns) - 1)
+    return table.sort_values(
+        columns,
+        ascending=ascending,
+        na_position="last",
+        kind="stable",
+        key=lambda column: column.str.casefold() if is_string_dtype(column) else column,
+    )
+
+
+def page_count(rows: int) -> int:
+    return max(1, math.ceil(rows / PAGE_SIZE))
+
+
+def page_of(table: pd.DataFrame, page: int) -> pd.DataFrame:
+    """Page ``page`` (from 1) of the rows; past the last page, the last page."""
+    page = min(max(page, 1), page_count(len(table)))
+    return table.iloc[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
