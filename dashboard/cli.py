@@ -1,16 +1,24 @@
-"""Command line: serve the dashboard, or import a Global Focus page.
+"""Command line: serve the dashboard, or import Global Focus pages.
 
 python -m dashboard [--host H] [--port P] [--data-dir DIR] [--debug]
-python -m dashboard import PAGE.txt --id OPERATION_ID [--data-dir DIR] [--strict]
+python -m dashboard import PAGE [PAGE ...] [--id OPERATION_ID] [--data-dir DIR] [--strict]
+
+A PAGE is a page's text file or a folder of them (its ``*.txt`` files).  Without
+``--id`` (allowed with one page only) each page's id comes from its operation's name.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard.paths import default_data_dir
+
+if TYPE_CHECKING:
+    from dashboard.importer.batch import PageOutcome
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -22,10 +30,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, help="data folder (default: the shipped data/)")
     parser.add_argument("--debug", action="store_true", help="Dash debug mode with reloading")
     commands = parser.add_subparsers(dest="command")
-    importer = commands.add_parser("import", help="import a Global Focus page text file")
-    importer.add_argument("page", type=Path, help="the page's text file")
+    importer = commands.add_parser("import", help="import Global Focus page text files")
     importer.add_argument(
-        "--id", required=True, dest="operation_id", help="operation id, e.g. kazakhstan-mco"
+        "pages",
+        nargs="+",
+        type=Path,
+        metavar="PAGE",
+        help="a page's text file, or a folder: every *.txt in it, by name",
+    )
+    importer.add_argument(
+        "--id",
+        dest="operation_id",
+        help="operation id, e.g. kazakhstan-mco (one page only; default: from the page's "
+        "operation name)",
     )
     importer.add_argument(
         "--data-dir", type=Path, dest="import_data_dir", help="data folder to write into"
@@ -38,22 +55,50 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _import(args: argparse.Namespace) -> int:
-    from dashboard.data import DataError
-    from dashboard.importer import PageError, import_page, import_report
+def _import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from dashboard.importer import PageError, import_report
+    from dashboard.importer.batch import import_pages, pages_in, summary_table
 
+    pages = pages_in(args.pages)
+    if not pages:
+        parser.error("no pages to import: the folders given hold no *.txt file")
+    if args.operation_id is not None and len(pages) > 1:
+        parser.error(f"--id names one operation, but {len(pages)} pages were given")
     data_dir = args.import_data_dir or args.data_dir or default_data_dir()
-    try:
-        imported = import_page(args.page, args.operation_id, data_dir, strict=args.strict)
-    except PageError as exc:
-        print(f"error: {args.page}: {exc}; nothing was written", file=sys.stderr)
-        return 1
-    except (DataError, ValueError) as exc:
-        print(f"error: {exc}; nothing was written", file=sys.stderr)
-        return 1
-    print(f"imported {args.page} into {imported.folder}")
-    print(import_report(imported.page))
-    return 0
+    outcomes = import_pages(pages, data_dir, operation_id=args.operation_id, strict=args.strict)
+    if len(pages) == 1:
+        (outcome,) = outcomes
+        if outcome.imported is None:
+            where = f"{outcome.page}: " if isinstance(outcome.error, PageError) else ""
+            print(f"error: {where}{outcome.error}; nothing was written", file=sys.stderr)
+            return 1
+        print(f"imported {outcome.page} into {outcome.imported.folder}")
+        print(import_report(outcome.imported.page))
+        return 0
+    done = list(_with_progress(outcomes, len(pages)))
+    print(summary_table(done))
+    return 1 if any(outcome.imported is None for outcome in done) else 0
+
+
+def _with_progress(outcomes: Iterator[PageOutcome], total: int) -> Iterator[PageOutcome]:
+    """A bar on a terminal for more than 3 pages, else one plain line per page, on stderr."""
+    if total > 3 and sys.stderr.isatty() and sys.stdout.isatty():
+        from tqdm import tqdm
+
+        with tqdm(total=total, unit="page", file=sys.stderr) as bar:
+            for outcome in outcomes:
+                bar.set_postfix_str(outcome.page.name, refresh=False)
+                bar.update()
+                yield outcome
+        return
+    for number, outcome in enumerate(outcomes, start=1):
+        result = (
+            f"{outcome.status} as {outcome.operation_id}"
+            if outcome.imported is not None
+            else f"refused: {outcome.error}"
+        )
+        print(f"[{number}/{total}] {outcome.page.name}: {result}", file=sys.stderr)
+        yield outcome
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -75,7 +120,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     if args.command == "import":
-        return _import(args)
+        return _import(args, parser)
     return _serve(args)

@@ -1,5 +1,7 @@
 """Turn the text of a Global Focus operation page into the data folder's files."""
 
+from dashboard.importer.batch import PageOutcome, import_pages
+from dashboard.importer.ids import operation_id_for
 from dashboard.importer.page import PageError
 from dashboard.importer.parse import ParsedPage, parse_page
 from dashboard.importer.report import import_report
@@ -8,9 +10,12 @@ from dashboard.importer.write import Imported, import_page, write_operation
 __all__ = [
     "Imported",
     "PageError",
+    "PageOutcome",
     "ParsedPage",
     "import_page",
+    "import_pages",
     "import_report",
+    "operation_id_for",
     "parse_page",
     "write_operation",
 ]
