@@ -17,7 +17,7 @@ from dashboard.data import LoadedOperations
 from dashboard.i18n import N_
 from dashboard.transforms.comparison import rate
 
-CATALOGUE_COLUMNS = {
+CATALOGUE_COLUMNS: dict[str, str] = {
     "operation_id": N_("Identifier of the operation in this dashboard."),
     "name": N_("Name of the operation, as on its Global Focus page."),
     "countries": N_("ISO 3166 alpha-3 codes of the countries the operation covers."),
@@ -33,7 +33,7 @@ CATALOGUE_COLUMNS = {
     "people_of_concern": N_("People of concern in that year (the operation's total)."),
     "people_change_percent": N_(
         "Change of the people of concern on the year before, in percent; empty where "
-        "the year before has no total."
+        "the year before has no total or a total of 0."
     ),
 }
 

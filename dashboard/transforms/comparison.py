@@ -14,14 +14,18 @@ from dashboard.data import Operation
 from dashboard.i18n import N_
 from dashboard.transforms.budget import BUDGET, EXPENDITURE, pillar_amounts_of, totals_of
 
+# How many operations a comparison shows: fewer compares nothing, more is unreadable.
+MIN_COMPARED = 2
+MAX_COMPARED = 6
+
 PILLARS = (1, 2, 3, 4)
 COUNTS = ("people_of_concern", "key_figures")
-IDENTITY_COLUMNS = {
+IDENTITY_COLUMNS: dict[str, str] = {
     "operation_id": N_("Identifier of the operation in this dashboard."),
     "name": N_("Name of the operation, as on its Global Focus page."),
     "year": N_("Year."),
 }
-FIGURE_COLUMNS = {
+FIGURE_COLUMNS: dict[str, str] = {
     "budget_usd": N_("Budget of the year, all pillars, in US dollars."),
     "expenditure_usd": N_("Expenditure of the year, all pillars, in US dollars."),
     "execution_rate_percent": N_(
@@ -29,24 +33,30 @@ FIGURE_COLUMNS = {
     ),
 }
 PEOPLE = N_("People of concern of the year (the operation's total).")
-COMPARISON_BY_YEAR_COLUMNS = {
+COMPARISON_BY_YEAR_COLUMNS: dict[str, str] = {
     **IDENTITY_COLUMNS,
     **FIGURE_COLUMNS,
     "people_of_concern": PEOPLE,
     "budget_per_person_usd": N_(
-        "Budget of the year divided by the people of concern of the year, in US dollars; "
-        "empty where either is missing. It is not spending per person: budgets also pay "
-        "for work that reaches people outside these counts, and operations count people "
-        "of concern in different ways."
+        "The operation's whole budget of the year (all pillars) divided by the people "
+        "of concern it reports for the year, in US dollars; empty where either is "
+        "missing or the count is 0. It is not spending per person: a budget also "
+        "serves other people and activities, and what the count of people of "
+        "concern covers differs between operations."
     ),
 }
-COMPARISON_OF_YEAR_COLUMNS = {
+COMPARISON_OF_YEAR_COLUMNS: dict[str, str] = {
     **IDENTITY_COLUMNS,
     **FIGURE_COLUMNS,
-    **{
-        f"pillar_{pillar}_budget_usd": N_("Budget of pillar {pillar} in the year, in US dollars.")
-        for pillar in PILLARS
-    },
+    # One message per pillar: the notes translate a definition as it stands, unformatted.
+    "pillar_1_budget_usd": N_("Budget of pillar 1 (refugee programme) in the year, in US dollars."),
+    "pillar_2_budget_usd": N_(
+        "Budget of pillar 2 (stateless programme) in the year, in US dollars."
+    ),
+    "pillar_3_budget_usd": N_(
+        "Budget of pillar 3 (reintegration projects) in the year, in US dollars."
+    ),
+    "pillar_4_budget_usd": N_("Budget of pillar 4 (IDP projects) in the year, in US dollars."),
     "people_of_concern": PEOPLE,
     "key_figures": N_("Number of key figures (results and planning figures) of the year."),
 }
