@@ -4,6 +4,8 @@
     GET /api/v1/operations/<id>
     GET /api/v1/operations/<id>/<table>?year=YYYY&format=json|csv
     GET /api/v1/operations/<id>/all?format=xlsx|zip
+    GET /api/v1/catalogue?format=json|csv
+    GET /api/v1/compare?ops=ID,ID[,...]&year=YYYY&format=json|csv
 
 Every error is a 4xx answer with a JSON body ``{"error": "..."}``.
 
@@ -16,14 +18,23 @@ keys, table contents and CSV files are the same in every language.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 
 import flask
+import pandas as pd
 
 from dashboard import runtime
 from dashboard.data import Operation, OperationMeta
 from dashboard.exports.files import export_frame, to_csv_bytes, to_xlsx_bytes, to_zip_bytes
 from dashboard.i18n import LANGUAGE_PARAM, LANGUAGES, N_, translator
 from dashboard.serving.language import accepted_language
+from dashboard.transforms.catalogue import operations_table
+from dashboard.transforms.comparison import (
+    MAX_COMPARED,
+    MIN_COMPARED,
+    comparison_by_year,
+    comparison_of_year,
+)
 from dashboard.transforms.tables import table_for_year, table_names
 
 blueprint = flask.Blueprint("api", __name__, url_prefix="/api/v1")
@@ -100,11 +111,11 @@ def _operation(operation_id: str) -> Operation:
     return catalogue.operations[operation_id]
 
 
-def _year(operation: Operation) -> int | None:
+def _year(years: Collection[int]) -> int | None:
+    """The ``year`` asked for, which must be one of ``years``; None without one."""
     raw = flask.request.args.get("year")
     if raw is None or raw == "":
         return None
-    years = operation.meta.years
     if not (raw.isascii() and raw.isdigit() and int(raw) in years):
         raise ApiError(
             400,
@@ -126,6 +137,31 @@ def _format(allowed: tuple[str, ...] | dict, default: str) -> str:
             value=chosen[:20],
         )
     return chosen
+
+
+def _compared() -> list[Operation]:
+    """The operations ``?ops=`` names, in its order, each once."""
+    raw = flask.request.args.get("ops", "")
+    operation_ids = list(dict.fromkeys(part.strip() for part in raw.split(",") if part.strip()))
+    if len(operation_ids) < MIN_COMPARED:
+        raise ApiError(
+            400,
+            N_("ops must name at least {minimum} different operations, separated by commas"),
+            minimum=MIN_COMPARED,
+        )
+    if len(operation_ids) > MAX_COMPARED:
+        raise ApiError(
+            400,
+            N_("ops can name at most {maximum} operations, not {count}"),
+            maximum=MAX_COMPARED,
+            count=len(operation_ids),
+        )
+    return [_operation(operation_id) for operation_id in operation_ids]
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """The rows as JSON objects, null for no figure."""
+    return json.loads(export_frame(frame).to_json(orient="records", double_precision=15))
 
 
 def _download(payload: bytes, mimetype: str, filename: str) -> flask.Response:
@@ -168,13 +204,12 @@ def table(operation_id: str, table: str) -> flask.Response:
             table=table[:80],
             tables=", ".join(table_names()),
         )
-    year = _year(op)
+    year = _year(op.meta.years)
     chosen = _format(TABLE_FORMATS, "json")
     frame = table_for_year(op, table, year)
     suffix = f"_{year}" if year is not None else ""
     if chosen == "csv":
         return _download(to_csv_bytes(frame), "text/csv", f"{op.meta.id}_{table}{suffix}.csv")
-    rows = json.loads(export_frame(frame).to_json(orient="records", double_precision=15))
     return flask.jsonify(
         {
             "operation": op.meta.id,
@@ -182,7 +217,38 @@ def table(operation_id: str, table: str) -> flask.Response:
             "year": year,
             "source": op.meta.source,
             "columns": list(frame.columns),
-            "rows": rows,
+            "rows": _records(frame),
+        }
+    )
+
+
+@blueprint.get("/catalogue")
+def operations_catalogue() -> flask.Response:
+    """Every operation with its latest budget and people of concern (``operations_table``)."""
+    chosen = _format(TABLE_FORMATS, "json")
+    frame = operations_table(runtime.catalogue().operations)
+    if chosen == "csv":
+        return _download(to_csv_bytes(frame), "text/csv", "all_operations.csv")
+    return flask.jsonify({"columns": list(frame.columns), "rows": _records(frame)})
+
+
+@blueprint.get("/compare")
+def compare() -> flask.Response:
+    """The compared operations' figures of one year, or of every year without ``year``."""
+    compared = _compared()
+    year = _year({covered for op in compared for covered in op.meta.years})
+    chosen = _format(TABLE_FORMATS, "json")
+    frame = comparison_by_year(compared) if year is None else comparison_of_year(compared, year)
+    operation_ids = [op.meta.id for op in compared]
+    if chosen == "csv":
+        name = f"compare_{'_'.join(operation_ids)}_{year if year is not None else 'by-year'}.csv"
+        return _download(to_csv_bytes(frame), "text/csv", name)
+    return flask.jsonify(
+        {
+            "operations": operation_ids,
+            "year": year,
+            "columns": list(frame.columns),
+            "rows": _records(frame),
         }
     )
 
