@@ -96,11 +96,12 @@ def test_skip_link_year_select_and_page_links(dash_duo):
 
 
 def test_language_switch_with_the_keyboard(dash_duo):
-    """After the page links, Tab reaches English then Français; Enter switches."""
+    """After the page links (the last is Compare), Tab reaches English then Français
+    (the operation menu is hidden with one operation); Enter switches."""
     start(dash_duo, create_app(), "/budget?year=2019")
     driver = dash_duo.driver
     wait_until_settled(driver)
-    focus(driver, ".nav-link[href^='/contributions']")
+    focus(driver, ".nav-link[href^='/compare']")
     assert press(driver, Keys.TAB)["text"] == "English"
     state = press(driver, Keys.TAB)
     assert state["text"] == "Français"

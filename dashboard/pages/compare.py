@@ -1,6 +1,6 @@
 """Operations side by side: ``/compare?ops=a,b[,...]&year=YYYY``.
 
-Two to six operations, chosen in a searchable menu and kept in the URL with
+Two to six operations, ticked in a list of every operation and kept in the URL with
 the year.  Charts over the years any of them covers (budget, expenditure,
 execution rate, people of concern, budget per person of concern), the
 selected year shaded, and a table of the selected year.  Fewer than two
@@ -30,14 +30,17 @@ from dashboard.i18n import N_, translator
 from dashboard.state.view import (
     COMPARE_PATH,
     COMPARED_PARAM,
-    MAX_COMPARED,
-    MIN_COMPARED,
     ViewState,
     read_view,
     view_search,
 )
 from dashboard.transforms.chart_tables import comparison_table
-from dashboard.transforms.comparison import comparison_by_year, comparison_of_year
+from dashboard.transforms.comparison import (
+    MAX_COMPARED,
+    MIN_COMPARED,
+    comparison_by_year,
+    comparison_of_year,
+)
 from dashboard.transforms.formatting import format_count, format_percent, format_usd
 
 PATH = COMPARE_PATH

@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from dashboard.data import OperationMeta
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_PARAM, LANGUAGES, gettext
+from dashboard.transforms.comparison import MAX_COMPARED
 from dashboard.transforms.contributions import ALL, TYPE_FILTERS
 
 MAX_QUERY_LENGTH = 2048
@@ -32,8 +33,6 @@ PAGE_PARAM = "page"
 # The pages of many operations; every other page shows one.
 CATALOGUE_PATH = "/operations"
 COMPARE_PATH = "/compare"
-MIN_COMPARED = 2
-MAX_COMPARED = 6
 # What the catalogue sorts by (``?sort=budget``, ``?sort=-budget`` for descending).
 CATALOGUE_SORTS = (
     "name",
