@@ -24,7 +24,7 @@ from sparse_data import synthetic_operation
 from dashboard.data import load_operations
 from dashboard.transforms import catalogue
 from dashboard.transforms.budget import yearly_totals
-from dashboard.transforms.catalogue import CATALOGUE_COLUMNS, operations_table
+from dashboard.transforms.catalogue import CATALOGUE_COLUMNS, load_catalogue, operations_table
 from dashboard.transforms.people_of_concern import change_on_previous
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -190,6 +190,19 @@ def test_the_seed_s_row(table):
     assert row["people_of_concern"] == SEED_PEOPLE[2019]
     change = (SEED_PEOPLE[2019] - SEED_PEOPLE[2018]) / SEED_PEOPLE[2018] * 100
     assert row["people_change_percent"] == pytest.approx(change)  # about +20.4%
+
+
+def test_load_catalogue_reads_a_data_folder_in_one_call(data, table):
+    frame = load_catalogue(data)
+    assert frame["operation_id"].tolist() == sorted(ORDER)
+    assert frame.set_index("operation_id").loc[ORDER].equals(table)
+    # The shipped data holds the seed's operation alone (seed line 1: its name).
+    shipped = load_catalogue()
+    assert shipped["operation_id"].tolist() == [OPERATION_ID]
+    assert shipped["name"].tolist() == ["Kazakhstan Multi-Country Office"]
+    assert shipped["budget_usd"].tolist() == [SEED_BUDGET[2021]]
+    shipped.loc[0, "name"] = "changed"  # the caller's copy
+    assert load_catalogue()["name"].tolist() == ["Kazakhstan Multi-Country Office"]
 
 
 def test_a_doubled_copy_without_its_latest_people_total(table):

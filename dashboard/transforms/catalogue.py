@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import threading
 import weakref
+from pathlib import Path
 
 import pandas as pd
 
-from dashboard.data import LoadedOperations
+from dashboard.data import LoadedOperations, list_operations, load_operations
 from dashboard.i18n import N_
 from dashboard.transforms.comparison import rate
 
@@ -51,6 +52,13 @@ def operations_table(operations: LoadedOperations) -> pd.DataFrame:
             table = _tables[key] = _build(operations)
             weakref.finalize(operations, _tables.pop, key, None)
     return table
+
+
+def load_catalogue(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Every operation of ``data_dir`` (default: the shipped data) in one table,
+    sorted by id: ``operations_table`` in one call, for a notebook.  The
+    table is the caller's own copy."""
+    return operations_table(load_operations(list_operations(data_dir), data_dir)).copy()
 
 
 def _latest(frame: pd.DataFrame, has_figure: pd.Series) -> pd.DataFrame:
