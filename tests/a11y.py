@@ -41,6 +41,18 @@ def wait_until_settled(driver, timeout: float = 20) -> None:
     WebDriverWait(driver, timeout).until(lambda d: d.execute_script(SETTLED))
 
 
+REPEATED_IDS = """
+const seen = new Set(), repeated = new Set();
+document.querySelectorAll('[id]').forEach((e) => (seen.has(e.id) ? repeated : seen).add(e.id));
+return Array.from(repeated);
+"""
+
+
+def repeated_ids(driver) -> list[str]:
+    """Ids that more than one element of the page carries (Dash needs each once)."""
+    return driver.execute_script(REPEATED_IDS)
+
+
 def run_axe(driver) -> dict:
     """axe's violations on the current page, as plain dicts."""
     if not driver.execute_script("return typeof window.axe !== 'undefined';"):

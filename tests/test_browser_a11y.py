@@ -14,7 +14,15 @@ default year 2020: the seed's year-end results, line 14).  The French pages
 
 from __future__ import annotations
 
-from a11y import AXE_VERSION, BLOCKING, PHONE, describe, run_axe, wait_until_settled
+from a11y import (
+    AXE_VERSION,
+    BLOCKING,
+    PHONE,
+    describe,
+    repeated_ids,
+    run_axe,
+    wait_until_settled,
+)
 from browser import assert_stayed_local, start
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -61,6 +69,7 @@ def audit_pages(dash_duo, width: str) -> list[str]:
         assert driver.find_element("css selector", "html").get_attribute("lang") == lang
         driver.execute_script(OPEN_TABLES)
         WebDriverWait(driver, 10).until(lambda d: d.execute_script(TABLES_OPEN))
+        assert repeated_ids(driver) == [], path
         result = run_axe(driver)
         assert result["version"] == AXE_VERSION
         page = f"{width} {path}"

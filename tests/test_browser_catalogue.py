@@ -9,11 +9,16 @@ expenditure; people of concern 88,419 in 2018 and 106,489 in 2019, +20.4%).
 
 from __future__ import annotations
 
+from pathlib import Path
+from urllib.request import urlopen
+
+import pandas as pd
 import pytest
-from a11y import BLOCKING, PHONE, describe, run_axe, wait_until_settled
+from a11y import BLOCKING, PHONE, describe, repeated_ids, run_axe, wait_until_settled
 from browser import assert_stayed_local, start
 from selenium.webdriver.common.keys import Keys
 from sparse_data import many_operations
+from test_browser_downloads import click, wait_for_file
 
 from dashboard.app import create_app
 
@@ -141,7 +146,41 @@ def test_the_catalogue_is_accessible_and_fits(dash_duo, app, width):
     wait_for_names(dash_duo, [SEED_NAME, "Synthetic Office B", "Synthetic Office C"])
     blocking = [v for v in run_axe(dash_duo.driver)["violations"] if v["impact"] in BLOCKING]
     assert blocking == [], describe("/operations", blocking)
+    assert repeated_ids(dash_duo.driver) == []
     if width == "phone":
         scroll_width = "return document.documentElement.scrollWidth"
         assert dash_duo.driver.execute_script(scroll_width) <= PHONE["width"]
+    assert_stayed_local(dash_duo)
+
+
+def test_the_catalogue_s_data_is_every_row_the_filters_keep(dash_duo, app):
+    start(dash_duo, app, "/operations?country=KAZ&sort=-budget")
+    wait_for_names(dash_duo, ["Synthetic Office B", SEED_NAME])
+    folder = Path(dash_duo.download_path)
+    click(dash_duo, "catalogue", "csv")
+    shown = wait_for_file(folder, "all_operations.csv")
+    table = pd.read_csv(shown).set_index("operation_id")
+    assert table.index.tolist() == ["synthetic-b", "kazakhstan-mco"]
+    seed = table.loc["kazakhstan-mco"]
+    assert seed["countries"] == "KAZ, TKM, UZB"
+    assert [seed["first_year"], seed["last_year"], seed["budget_year"]] == [2015, 2021, 2021]
+    assert seed["budget_usd"] == 5282048.21  # 4,050,283.21 + 1,231,765.00
+    assert pd.isna(seed["expenditure_usd"]) and pd.isna(seed["execution_rate_percent"])
+    assert [seed["people_year"], seed["people_of_concern"]] == [2019, 106489]
+    assert seed["people_change_percent"] == pytest.approx((106489 - 88419) / 88419 * 100)
+    assert table.loc["synthetic-b", "budget_usd"] == 5282048.21 + 100000 + 200000
+
+    # Without filters the file is every operation, byte for byte the data API's.
+    shown.unlink()
+    dash_duo.driver.get(dash_duo.server_url + "/operations")
+    wait_for_names(dash_duo, [SEED_NAME, "Synthetic Office B", "Synthetic Office C"])
+    click(dash_duo, "catalogue", "csv")
+    every = wait_for_file(folder, "all_operations.csv").read_bytes()
+    with urlopen(dash_duo.server_url + "/api/v1/catalogue?format=csv") as response:
+        assert every == response.read()
+    assert pd.read_csv(shown)["operation_id"].tolist() == [
+        "kazakhstan-mco",
+        "synthetic-b",
+        "synthetic-c",
+    ]
     assert_stayed_local(dash_duo)

@@ -9,10 +9,16 @@ people of concern.  The seed's people of concern: 88,419 in 2018, 106,489 in
 
 from __future__ import annotations
 
+from pathlib import Path
+from urllib.request import urlopen
+
+import pandas as pd
 import pytest
-from a11y import BLOCKING, PHONE, describe, run_axe, wait_until_settled
+from a11y import BLOCKING, PHONE, describe, repeated_ids, run_axe, wait_until_settled
 from browser import assert_stayed_local, start
+from selenium.webdriver.common.keys import Keys
 from sparse_data import many_operations
+from test_browser_downloads import click, wait_for_file
 
 from dashboard.app import create_app
 
@@ -150,19 +156,81 @@ def test_the_comparison_is_accessible_and_fits(dash_duo, data, width):
     )
     blocking = [v for v in run_axe(dash_duo.driver)["violations"] if v["impact"] in BLOCKING]
     assert blocking == [], describe("/compare", blocking)
+    assert repeated_ids(dash_duo.driver) == []
     if width == "phone":
         scroll_width = "return document.documentElement.scrollWidth"
         assert dash_duo.driver.execute_script(scroll_width) <= PHONE["width"]
     assert_stayed_local(dash_duo)
 
 
-def test_ticking_operations_writes_them_to_the_url(dash_duo, data):
+def test_adding_by_name_and_unticking_write_the_url(dash_duo, data):
     start(dash_duo, create_app(data_dir=data), f"/compare?ops={SEED}")
     dash_duo.wait_for_contains_text("#compare-advice", "Choose from 2 to 6 operations")
-    dash_duo.find_element('#compare-chooser input[value="synthetic-b"] + label').click()
+    names = dash_duo.driver.execute_script(
+        "return Array.from(document.querySelectorAll('#compare-add-names option'))"
+        ".map((option) => option.value);"
+    )
+    assert names[:3] == list(NAMES.values()) and len(names) == 7
+    dash_duo.find_element("#compare-add").send_keys("Synthetic Office B", Keys.ENTER)
     dash_duo._wait_for(
         lambda driver: f"ops={SEED}%2Csynthetic-b" in driver.current_url, 10, "ops in the URL"
     )
     wait_for_traces(dash_duo, "compare-budget", 2)
     assert dash_duo.find_element("#compare-advice").text == ""
+    assert dash_duo.find_element("#compare-add").get_attribute("value") == ""
+
+    dash_duo.find_element("#compare-add").send_keys("Synthetic Office")
+    dash_duo.find_element("#compare-add-button").click()
+    dash_duo.wait_for_text_to_equal(
+        "#compare-add-feedback",
+        "No operation is named “Synthetic Office”: choose a name from the suggestions.",
+    )
+    assert f"ops={SEED}%2Csynthetic-b" in dash_duo.driver.current_url
+
+    dash_duo.find_element(f'#compare-chooser input[value="{SEED}"] + label').click()
+    dash_duo._wait_for(
+        lambda driver: "ops=synthetic-b" in driver.current_url, 10, "ops without the seed's"
+    )
+    wait_for_traces(dash_duo, "compare-budget", 1)
+    dash_duo.wait_for_contains_text("#compare-advice", "Choose from 2 to 6 operations")
+    assert_stayed_local(dash_duo)
+
+
+def test_the_data_downloads_are_the_compared_figures(dash_duo, data):
+    ops = f"{SEED},synthetic-b"
+    start(dash_duo, create_app(data_dir=data), f"/compare?ops={ops}&year=2019")
+    wait_for_traces(dash_duo, "compare-budget", 2)
+    folder = Path(dash_duo.download_path)
+    click(dash_duo, "comparison-of-year", "csv")
+    of_year = wait_for_file(folder, f"compare_{SEED}_synthetic-b_2019.csv")
+    table = pd.read_csv(of_year).set_index("operation_id")
+    assert table.index.tolist() == [SEED, "synthetic-b"]
+    assert table["year"].tolist() == [2019, 2019]
+    # Seed line 37, 2019: budget 5.52884917 (pillar 1 4.336318, pillar 2 1.19253117),
+    # expenditure 2.87297163 USD millions; people of concern 106,489.
+    seed = table.loc[SEED]
+    assert [seed["budget_usd"], seed["expenditure_usd"]] == [5528849.17, 2872971.63]
+    assert seed["execution_rate_percent"] == pytest.approx(2872971.63 / 5528849.17 * 100)
+    assert [seed["pillar_1_budget_usd"], seed["pillar_2_budget_usd"]] == [4336318.0, 1192531.17]
+    assert pd.isna(seed["pillar_3_budget_usd"]) and pd.isna(seed["pillar_4_budget_usd"])
+    assert seed["people_of_concern"] == 106489
+    added = table.loc["synthetic-b"]
+    assert added["budget_usd"] == 5528849.17 + ADDED_TO_B
+    assert [added["pillar_3_budget_usd"], added["pillar_4_budget_usd"]] == [100000.0, 200000.0]
+    with urlopen(f"{dash_duo.server_url}/api/v1/compare?ops={ops}&year=2019&format=csv") as r:
+        assert of_year.read_bytes() == r.read()
+
+    # Each chart's data: its figure for every operation and year, gaps empty.
+    click(dash_duo, "comparison-budget", "csv")
+    budget = pd.read_csv(wait_for_file(folder, f"compare_{SEED}_synthetic-b_budget-by-year.csv"))
+    assert list(budget.columns) == ["operation_id", "name", "year", "budget_usd"]
+    assert budget["year"].tolist() == [*YEARS, *YEARS]
+    for operation_id, rows in budget.groupby("operation_id"):
+        expected = [expected_budget(operation_id, year) for year in YEARS]
+        assert [None if pd.isna(v) else v for v in rows["budget_usd"]] == expected
+    click(dash_duo, "comparison-people", "csv")
+    people = pd.read_csv(wait_for_file(folder, f"compare_{SEED}_synthetic-b_people-by-year.csv"))
+    seed_people = people[people["operation_id"] == SEED].set_index("year")["people_of_concern"]
+    assert [seed_people[2018], seed_people[2019]] == [88419, 106489]
+    assert seed_people.drop([2018, 2019]).isna().all()
     assert_stayed_local(dash_duo)

@@ -61,3 +61,13 @@ def test_pages_of_fifty_rows():
     assert ids(tf.page_of(big, 1)) == [str(n) for n in range(50)]
     assert ids(tf.page_of(big, 3)) == [str(n) for n in range(100, 120)]
     assert ids(tf.page_of(big, 9)) == ids(tf.page_of(big, 3))
+
+
+def test_an_operation_is_named_by_its_whole_name_or_id_in_any_case_and_spacing():
+    names = dict(zip(TABLE["operation_id"], TABLE["name"], strict=True))
+    assert tf.operation_named("Synthetic Office Almaty", names) == "a"
+    assert tf.operation_named("  SYNTHETIC  office   dakar ", names) == "b"
+    assert tf.operation_named("c", names) == "c"
+    # Part of a name is a search, not a name.
+    assert tf.operation_named("Synthetic Office", names) is None
+    assert tf.operation_named("Zet", names) is None

@@ -18,7 +18,7 @@ from plotly.io.json import to_json_plotly
 
 from dashboard.app import create_app
 from dashboard.pages import budget
-from dashboard.shell.routing import draw_frame, page_views, pick_operation, update_frame
+from dashboard.shell.routing import draw_frame, find_operation, page_views, update_frame
 
 YEARS = ["2021", "2020", "2019", "2018", "2017", "2016", "2015"]
 
@@ -174,13 +174,13 @@ def test_a_year_or_filter_switch_updates_the_frame_drawn_in_place(app):
             update_frame("?year=2017&lang=fr", "/budget", key, shown, "2017")
 
 
-def test_the_operation_menu_reporting_the_view_s_operation_writes_nothing(app):
-    """The menu reports its value when a drawn frame mounts it; the URL must
-    keep its year (and an unknown operation, whose notice the page shows)."""
+def test_the_operation_box_mounting_writes_nothing(app):
+    """Dash runs the box's callback when a drawn frame mounts it (no Enter, no
+    click, nothing typed): the URL must keep its year and operation."""
     with app.server.app_context():
         for search in ("?year=2019", "?op=nowhere&year=2019", "?op=kazakhstan-mco"):
             with pytest.raises(PreventUpdate):
-                pick_operation("kazakhstan-mco", search, "/budget")
+                find_operation(None, 0, "", search, "/budget")
 
 
 def test_a_year_picked_in_the_menu_draws_its_views_and_gives_the_address_to_write(app):

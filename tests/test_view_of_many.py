@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import pytest
 from conftest import OPERATION_ID
+from dash import no_update
+from dash.exceptions import PreventUpdate
 from sparse_data import SYNTHETIC_OPERATIONS, many_operations, synthetic_operation
 
+from dashboard.app import create_app
+from dashboard.pages.compare import add_operation
 from dashboard.runtime import load_catalogue
+from dashboard.shell.routing import find_operation
 from dashboard.state.view import read_view
 
 SYNTHETIC = list(SYNTHETIC_OPERATIONS)
@@ -69,3 +74,73 @@ def test_catalogue_filters_are_read_and_unusable_ones_dropped(catalogue):
 def test_a_country_filter_elsewhere_is_the_operation_s_own(catalogue):
     assert read_view("/", "?country=TJK", catalogue).filters == ()
     assert read_view("/", "?country=KAZ", catalogue).filters == (("country", "KAZ"),)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    return create_app(data_dir=many_operations(tmp_path_factory.mktemp("finder"), 7))
+
+
+@pytest.mark.parametrize(
+    ("text", "search", "pathname", "address"),
+    [
+        # A name, in any case and spacing: the same page, at the operation's report year.
+        (
+            "Synthetic Office B",
+            "?year=2019&lang=fr",
+            "/budget",
+            ("/budget", "?lang=fr&op=synthetic-b"),
+        ),
+        (
+            "  synthetic  office c ",
+            "?donor=private",
+            "/contributions",
+            ("/contributions", "?donor=private&op=synthetic-c"),
+        ),
+        # The default operation needs no ``op``.
+        ("Kazakhstan Multi-Country Office", "?op=synthetic-b&year=2019", "/", ("/", "")),
+        # Any other text searches the catalogue, in the view's language.
+        ("Office", "?year=2019&lang=fr", "/budget", ("/operations", "?q=Office&lang=fr")),
+    ],
+)
+def test_the_navbar_box_goes_to_the_operation_named_or_searches(
+    app, text, search, pathname, address
+):
+    with app.server.app_context():
+        assert find_operation(1, 0, text, search, pathname) == address
+
+
+@pytest.mark.parametrize(
+    ("text", "search"), [("", "?year=2019"), ("  ", ""), ("Synthetic Office B", "?op=synthetic-b")]
+)
+def test_an_empty_box_or_the_view_s_own_operation_changes_nothing(app, text, search):
+    with app.server.app_context(), pytest.raises(PreventUpdate):
+        find_operation(None, 1, text, search, "/")
+
+
+def test_an_operation_added_by_name_joins_the_comparison_last(app):
+    search = f"?ops={OPERATION_ID},synthetic-b&year=2019"
+    with app.server.app_context():
+        added = add_operation(1, 0, "synthetic office c", search, "/compare")
+        assert added == (f"?ops={OPERATION_ID}%2Csynthetic-b%2Csynthetic-c&year=2019", "", "")
+        assert add_operation(1, 0, "Synthetic Office B", search, "/compare") == (no_update, "", "")
+
+
+def test_an_unknown_name_or_a_seventh_operation_gets_a_message(app):
+    six = "?ops=" + ",".join([OPERATION_ID, *SYNTHETIC[:5]])
+    with app.server.app_context():
+        assert add_operation(1, 0, " Nowhere ", "?ops=synthetic-b", "/compare") == (
+            no_update,
+            " Nowhere ",
+            "No operation is named “Nowhere”: choose a name from the suggestions.",
+        )
+        assert add_operation(0, 1, "Synthetic Office G", six, "/compare") == (
+            no_update,
+            "Synthetic Office G",
+            "At most 6 operations can be compared: untick one first.",
+        )
+        french = add_operation(1, 0, "Nulle part", "?ops=synthetic-b&lang=fr", "/compare")
+        assert french[2] == (
+            "Aucune opération ne s'appelle « Nulle part » : "
+            "choisissez un nom parmi les suggestions."
+        )

@@ -12,6 +12,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.operation_finder import operation_finder
 from dashboard.i18n import LANGUAGES, translator
 
 
@@ -44,25 +45,21 @@ def year_select(years: Sequence[int], year: int) -> dbc.Select:
     )
 
 
-def operation_menu(choices: Sequence[tuple[str, str]], operation_id: str, lang: str) -> html.Div:
-    """The operation menu: every (id, name), showing ``operation_id``."""
+def operation_search(names: Sequence[str], lang: str) -> html.Div:
+    """The box that finds another operation by name (``shell.routing.find_operation``);
+    hidden with fewer than two."""
     _ = translator(lang)
-    options = [{"label": name, "value": op_id} for op_id, name in choices]
-    # A native select (typing a name's first letters moves to it): Dash 4's
-    # searchable dcc.Dropdown fails axe (aria-hidden-focus).
-    menu = dbc.Select(id=ids.OPERATION_SELECT, options=options, value=operation_id)
     return html.Div(
-        [
-            dbc.Label(
-                _("Operation"),
-                id=ids.OPERATION_LABEL,
-                html_for=ids.OPERATION_SELECT,
-                className="visually-hidden",
-            ),
-            menu,
-        ],
-        hidden=len(choices) < 2,
-        className="me-2 operation-menu",
+        operation_finder(
+            ids.OPERATION_FIND,
+            names,
+            _("Find an operation"),
+            _("Go"),
+            label_hidden=True,
+            button_color="light",
+        ),
+        hidden=len(names) < 2,
+        className="me-2 navbar-operation-finder",
     )
 
 
@@ -70,14 +67,14 @@ def navbar(
     title: str,
     pages: Sequence[tuple[str, str, str, bool]],
     year_menu: dbc.Select,
-    operations: tuple[Sequence[tuple[str, str]], str] | None,
+    operation_names: Sequence[str] | None,
     language_hrefs: Sequence[str],
     lang: str,
     *,
     year_shown: bool = True,
 ) -> dbc.Navbar:
-    """``pages``: (path, label, href, active) in menu order; ``operations``: every
-    operation (id, name) and the view's, or None on a page of many operations;
+    """``pages``: (path, label, href, active) in menu order; ``operation_names``:
+    every operation's name, or None on a page of many operations;
     ``year_shown`` False on a page the year does not change (the catalogue)."""
     _ = translator(lang)
     links = [
@@ -91,7 +88,7 @@ def navbar(
         )
         for path, label, href, active in pages
     ]
-    operation_select = operation_menu(*operations, lang) if operations else None
+    finder = None if operation_names is None else operation_search(operation_names, lang)
     year_menu_box = html.Div(
         [
             dbc.Label(
@@ -119,7 +116,7 @@ def navbar(
                     [
                         dbc.Nav(links, navbar=True, className="me-auto"),
                         html.Div(
-                            [operation_select, language_switch(language_hrefs, lang)],
+                            [finder, language_switch(language_hrefs, lang)],
                             className="d-flex py-2",
                         ),
                     ],

@@ -1,10 +1,11 @@
 """Operations side by side: ``/compare?ops=a,b[,...]&year=YYYY``.
 
-Two to six operations, ticked in a list of every operation and kept in the URL with
-the year.  Charts over the years any of them covers (budget, expenditure,
-execution rate, people of concern, budget per person of concern), the
-selected year shaded, and a table of the selected year.  Fewer than two
-chosen: the page says so above the menu and shows what it has.
+Two to six operations, added by name (a box whose suggestions narrow as one
+types), unticked to remove, and kept in the URL with the year.  Charts over
+the years any of them covers (budget, expenditure, execution rate, people of
+concern, budget per person of concern), the selected year shaded, and a
+table of the selected year.  Fewer than two chosen: the page says so above
+the chooser and shows what it has.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, html
+from dash import Input, Output, State, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import runtime
+from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.chart import chart_content, chart_figure, chart_outputs
 from dashboard.components.data_download import data_download
 from dashboard.components.markup import MARKUP, markup
+from dashboard.components.operation_finder import button_id, operation_finder
 from dashboard.components.page_heading import page_heading
 from dashboard.components.scroll_table import scroll_table
 from dashboard.components.view_cache import page_values
@@ -34,6 +36,7 @@ from dashboard.state.view import (
     read_view,
     view_search,
 )
+from dashboard.transforms.catalogue_view import operation_named
 from dashboard.transforms.chart_tables import comparison_table
 from dashboard.transforms.comparison import (
     MAX_COMPARED,
@@ -54,6 +57,8 @@ callbacks = CallbackSet()
 class IDS:
     CHOOSER = "compare-chooser"
     CHOOSER_LABEL = "compare-chooser-label"
+    ADD = "compare-add"
+    ADD_FEEDBACK = "compare-add-feedback"
     ADVICE = "compare-advice"
     YEAR_HEADING = "compare-year-heading"
     YEAR_TABLE = "compare-year-table"
@@ -63,8 +68,14 @@ def graph_id(measure: str) -> str:
     return f"compare-{measure.replace('_', '-')}"
 
 
+def measure_dataset(measure: str) -> str:
+    """The download name of a chart's data (``shell.downloads.CHART_MEASURES``)."""
+    return f"comparison-{measure.replace('_', '-')}"
+
+
 UPDATES: dict[str, Output] = {
     "chooser": Output(IDS.CHOOSER, "value"),
+    "chooser_options": Output(IDS.CHOOSER, "options"),
     "advice": Output(IDS.ADVICE, "children"),
     "year_heading": Output(IDS.YEAR_HEADING, "children"),
     "year_table": Output(IDS.YEAR_TABLE, MARKUP),
@@ -91,6 +102,10 @@ def update(view: ViewState, operations: LoadedOperations) -> dict[str, Any]:
     chosen = _chosen(view)
     values: dict[str, Any] = {
         "chooser": chosen,
+        "chooser_options": [
+            {"label": operations.meta(operation_id).name, "value": operation_id}
+            for operation_id in chosen
+        ],
         "advice": _advice(len(chosen), view.lang),
         "year_heading": _("The operations in {year}").format(year=view.year),
         "year_table": markup(_year_table(comparison_of_year(compared, view.year), view)),
@@ -179,11 +194,50 @@ def _number(value: Any) -> float | None:
 
 @callbacks.url_writer(Input(IDS.CHOOSER, "value"))
 def pick_operations(chosen: list[str] | None, search: str | None, pathname: str | None) -> str:
-    """The operations picked go to the URL (``?ops=a,b``), in the order picked."""
+    """The operations left ticked go to the URL (``?ops=a,b``), in their order."""
     view = read_view(pathname, search, runtime.catalogue())
     if view.path != PATH or list(chosen or []) == _chosen(view):
         raise PreventUpdate
     return view_search(view, **{COMPARED_PARAM: ",".join(chosen or []) or None})
+
+
+@callbacks.callback(
+    Output(ids.URL, "search", allow_duplicate=True),
+    Output(IDS.ADD, "value"),
+    Output(IDS.ADD_FEEDBACK, "children"),
+    Input(IDS.ADD, "n_submit"),
+    Input(button_id(IDS.ADD), "n_clicks"),
+    State(IDS.ADD, "value"),
+    State(ids.URL, "search"),
+    State(ids.URL, "pathname"),
+    prevent_initial_call=True,
+)
+def add_operation(
+    _submitted: int | None,
+    _clicked: int | None,
+    text: str | None,
+    search: str | None,
+    pathname: str | None,
+) -> tuple[Any, str, str]:
+    """The operation named in the box joins the comparison, last; a name no
+    operation has, or a seventh operation, gets a message instead."""
+    if not (text or "").strip():
+        raise PreventUpdate
+    catalogue = runtime.catalogue()
+    view = read_view(pathname, search, catalogue)
+    _ = translator(view.lang)
+    names = {op_id: catalogue.meta(op_id).name for op_id in catalogue.ids}
+    found = operation_named(text, names)
+    chosen = _chosen(view)
+    if found is None:
+        message = _("No operation is named “{text}”: choose a name from the suggestions.")
+        return no_update, text, message.format(text=text.strip())
+    if found in chosen:
+        return no_update, "", ""
+    if len(chosen) >= MAX_COMPARED:
+        message = _("At most {count} operations can be compared: untick one first.")
+        return no_update, text, message.format(count=MAX_COMPARED)
+    return view_search(view, **{COMPARED_PARAM: ",".join([*chosen, found])}), "", ""
 
 
 def _chooser(view: ViewState, operations: LoadedOperations, values: dict[str, Any]) -> html.Div:
@@ -197,21 +251,24 @@ def _chooser(view: ViewState, operations: LoadedOperations, values: dict[str, An
                 id=IDS.CHOOSER_LABEL,
                 className="form-label fw-semibold mb-1",
             ),
-            # A checklist, not dcc.Dropdown: Dash 4's dropdown fails axe
-            # (aria-hidden-focus, label-content-name-mismatch).
             html.Div(
                 dbc.Checklist(
                     id=IDS.CHOOSER,
-                    options=[
-                        {"label": operations.meta(operation_id).name, "value": operation_id}
-                        for operation_id in operations
-                    ],
+                    options=values["chooser_options"],
                     value=values["chooser"],
+                    inline=True,
                 ),
-                className="compare-choices border rounded p-2",
                 role="group",
+                className="mb-2",
                 **{"aria-labelledby": IDS.CHOOSER_LABEL},
             ),
+            operation_finder(
+                IDS.ADD,
+                [operations.meta(operation_id).name for operation_id in operations],
+                _("Add an operation"),
+                _("Add"),
+            ),
+            html.P(id=IDS.ADD_FEEDBACK, role="status", className="small text-danger mt-1 mb-0"),
         ],
         className="compare-chooser mb-3 no-print",
     )
@@ -227,7 +284,7 @@ def layout(view: ViewState, operations: LoadedOperations) -> html.Div:
                 graph_id(measure),
                 f"compare_{measure}",
                 _(chosen.title).lower(),
-                "comparison-by-year",
+                measure_dataset(measure),
                 view.lang,
                 values,
             ),

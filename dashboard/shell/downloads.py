@@ -9,14 +9,16 @@ from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.data_download import DOWNLOAD, DOWNLOAD_BUTTON
 from dashboard.exports.files import to_csv_bytes, to_xlsx_bytes
+from dashboard.figures.comparison import MEASURES
 from dashboard.i18n import gettext
 from dashboard.pages import catalogue as catalogue_page
+from dashboard.pages.compare import measure_dataset
 from dashboard.state.view import DONOR_PARAM, ViewState, read_view
 from dashboard.transforms import contributions
 from dashboard.transforms.catalogue import CATALOGUE_COLUMNS
 from dashboard.transforms.comparison import (
-    COMPARISON_BY_YEAR_COLUMNS,
     COMPARISON_OF_YEAR_COLUMNS,
+    chart_columns,
     comparison_by_year,
     comparison_of_year,
 )
@@ -55,8 +57,10 @@ def download_data(clicks: list[int | None], pathname: str | None, search: str | 
     return dcc.send_bytes(payload, dataset.file_name(prefix, trigger["format"]))
 
 
-# The datasets of the pages of many operations, with the columns they describe.
-DATASETS_OF_MANY = ("catalogue", "comparison-by-year", "comparison-of-year")
+# The datasets of the pages of many operations: the catalogue, the comparison's
+# year table and each comparison chart's (by the measure it shows).
+CHART_MEASURES = {measure_dataset(measure): measure for measure in MEASURES}
+DATASETS_OF_MANY = ("catalogue", "comparison-of-year", *CHART_MEASURES)
 
 
 def dataset_of_many(
@@ -71,8 +75,11 @@ def dataset_of_many(
         return Dataset("operations", frame, CATALOGUE_COLUMNS), "all", source
     compared = catalogue.of(view.operation_ids)
     prefix = "compare_" + "_".join(view.operation_ids)
-    if name == "comparison-by-year":
-        frame = comparison_by_year(compared)
-        return Dataset("by-year", frame, COMPARISON_BY_YEAR_COLUMNS), prefix, source
+    if name in CHART_MEASURES:
+        measure = CHART_MEASURES[name]
+        columns = chart_columns(MEASURES[measure].column)
+        frame = comparison_by_year(compared)[list(columns)]
+        slug = f"{measure.replace('_', '-')}-by-year"
+        return Dataset(slug, frame, columns), prefix, source
     frame = comparison_of_year(compared, view.year)
     return Dataset(str(view.year), frame, COMPARISON_OF_YEAR_COLUMNS), prefix, source

@@ -168,7 +168,7 @@ def frame(view: ViewState, catalogue: Catalogue) -> list:
             _("UNHCR operations") if many else catalogue.meta(view.operation_id).name,
             pages,
             year_select(years, view.year),
-            None if many else _operation_choices(view, catalogue),
+            None if many else [catalogue.meta(op_id).name for op_id in catalogue.ids],
             values["language_links"],
             view.lang,
             year_shown=view.path != CATALOGUE_PATH,
@@ -198,11 +198,6 @@ def frame(view: ViewState, catalogue: Catalogue) -> list:
         ),
         html.Footer(values["footer"], id=ids.PRINT_FOOTER, className="print-footer"),
     ]
-
-
-def _operation_choices(view: ViewState, catalogue: Catalogue) -> tuple[list[tuple[str, str]], str]:
-    """Every operation (id, name) and the view's, for the navbar's operation menu."""
-    return [(op_id, catalogue.meta(op_id).name) for op_id in catalogue.ids], view.operation_id
 
 
 def _catalogue_hint(view: ViewState, catalogue: Catalogue) -> html.P | None:

@@ -11,7 +11,7 @@
 
 Each decides from the URL and the frame's ``data-frame`` / ``data-view``
 alone, so the order Dash runs them in changes nothing.  Widgets that change
-the view write the URL (``pick_operation`` here, a page's own ``pick_*``
+the view write the URL (``find_operation`` here, a page's own ``pick_*``
 callbacks), and only when the value picked differs from the view's: Dash runs
 them, ``prevent_initial_call`` or not, when a drawn frame mounts their widget,
 and that report must write nothing.
@@ -34,7 +34,9 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
+from dashboard.components.operation_finder import button_id
 from dashboard.components.view_cache import page_values
+from dashboard.i18n import LANGUAGE_PARAM
 from dashboard.pages import PAGES
 from dashboard.shell.frame import (
     IN_PLACE,
@@ -45,7 +47,16 @@ from dashboard.shell.frame import (
     page_operations,
     view_key,
 )
-from dashboard.state.view import OPERATION_PARAM, YEAR_PARAM, read_view, view_search
+from dashboard.state.view import (
+    CATALOGUE_PATH,
+    OPERATION_PARAM,
+    TEXT_PARAM,
+    YEAR_PARAM,
+    language_param,
+    read_view,
+    view_search,
+)
+from dashboard.transforms.catalogue_view import operation_named
 
 callbacks = CallbackSet()
 
@@ -157,14 +168,37 @@ for _page in PAGES:
     page_update_callback(_page)
 
 
-@callbacks.url_writer(Input(ids.OPERATION_SELECT, "value"))
-def pick_operation(operation_id: str, search: str | None, pathname: str | None) -> str:
-    """An operation picked in the menu goes to the URL (``?op=``, none for the
-    default), at its report year.  The menu also reports the view's operation
-    when the frame is drawn: that changes nothing."""
+@callbacks.callback(
+    Output(ids.URL, "pathname", allow_duplicate=True),
+    Output(ids.URL, "search", allow_duplicate=True),
+    Input(ids.OPERATION_FIND, "n_submit"),
+    Input(button_id(ids.OPERATION_FIND), "n_clicks"),
+    State(ids.OPERATION_FIND, "value"),
+    State(ids.URL, "search"),
+    State(ids.URL, "pathname"),
+    prevent_initial_call=True,
+)
+def find_operation(
+    _submitted: int | None,
+    _clicked: int | None,
+    text: str | None,
+    search: str | None,
+    pathname: str | None,
+) -> tuple[str, str]:
+    """The operation named in the navbar's box, on the same page at its report
+    year (``?op=``, none for the default); any other text: the catalogue
+    filtered by it.  An empty box, or the view's own operation, changes nothing."""
+    if not (text or "").strip():
+        raise PreventUpdate
     catalogue = runtime.catalogue()
     view = read_view(pathname, search, catalogue)
-    if operation_id == view.operation_id:
+    found = operation_named(text, {op_id: catalogue.meta(op_id).name for op_id in catalogue.ids})
+    if found is None:
+        language = language_param(view.lang)
+        return CATALOGUE_PATH, view_search(
+            None, **{TEXT_PARAM: text.strip(), LANGUAGE_PARAM: language}
+        )
+    if found == view.operation_id:
         raise PreventUpdate
-    chosen = None if operation_id == catalogue.default_id else operation_id
-    return view_search(view, **{OPERATION_PARAM: chosen, YEAR_PARAM: None})
+    chosen = None if found == catalogue.default_id else found
+    return view.path, view_search(view, **{OPERATION_PARAM: chosen, YEAR_PARAM: None})

@@ -9,6 +9,7 @@ pages of ``PAGE_SIZE`` rows.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import pandas as pd
 from pandas.api.types import is_string_dtype
@@ -87,3 +88,13 @@ def page_of(table: pd.DataFrame, page: int) -> pd.DataFrame:
     """Page ``page`` (from 1) of the rows; past the last page, the last page."""
     page = min(max(page, 1), page_count(len(table)))
     return table.iloc[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+
+
+def operation_named(text: str, names: Mapping[str, str]) -> str | None:
+    """The id of the operation (``names``: id to name) whose name or id ``text``
+    is, in any case and spacing; None when none is."""
+    wanted = " ".join(text.split()).casefold()
+    for operation_id, name in names.items():
+        if wanted in (operation_id, " ".join(name.split()).casefold()):
+            return operation_id
+    return None

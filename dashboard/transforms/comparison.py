@@ -62,6 +62,12 @@ COMPARISON_OF_YEAR_COLUMNS: dict[str, str] = {
 }
 
 
+def chart_columns(column: str) -> dict[str, str]:
+    """The columns of one chart's data (a ``COMPARISON_BY_YEAR_COLUMNS`` figure):
+    which operation, which year, and ``column``."""
+    return {**IDENTITY_COLUMNS, column: COMPARISON_BY_YEAR_COLUMNS[column]}
+
+
 def rate(budget: pd.Series, expenditure: pd.Series) -> pd.Series:
     """Expenditure in percent of budget; NA where either is missing or the budget is 0
     (the rule of ``transforms.budget.execution_rate``)."""
