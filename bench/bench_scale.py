@@ -12,10 +12,12 @@ at it.  For each size:
 - gunicorn ``-w 2 -b 127.0.0.1:PORT dashboard.wsgi:server``: seconds until it
   answers ``/healthz``, the RSS (and USS, the memory not shared with the
   preloaded master) of one worker after the requests below;
-- the year-switch callbacks of the budget and overview pages (their update
-  callbacks, input ``url.search``: bodies built from ``/_dash-dependencies``)
-  for the last synthetic operation (``?year=Y&op=<id>``), one connection,
-  random years: p50/p95 latency.
+- the update callbacks (input ``url.search``: bodies built from
+  ``/_dash-dependencies``) of the budget and overview pages for the last
+  synthetic operation (``?year=Y&op=<id>``), of the catalogue (``/operations``,
+  a sort picked by the year) and of the comparison of the last and first
+  operations (``/compare?ops=<last>,<first>&year=Y``), one connection, random
+  years: p50/p95 latency.
 """
 
 from __future__ import annotations
@@ -50,8 +52,29 @@ from common import (
 from synthetic import YEARS, write_operations
 
 COMMAND = "python bench/bench_scale.py"
-# The pages measured, by the start of their update callback's outputs.
-CALLBACK_PAGES = {"..budget-": "/budget", "..overview-": "/"}
+CATALOGUE_SORTS = ("-budget", "name", "-people", "rate", "-change", "years", "countries", "-name")
+
+
+def _one_operation(year: int, ids: list[str]) -> str:
+    return view_search(year, ids[-1])
+
+
+def _catalogue(year: int, _ids: list[str]) -> str:
+    return f"?sort={CATALOGUE_SORTS[year % len(CATALOGUE_SORTS)]}"
+
+
+def _comparison(year: int, ids: list[str]) -> str:
+    return f"?ops={ids[-1]},{ids[0]}&year={year}"
+
+
+# The pages measured, by the start of their update callback's outputs: path and
+# the query of a view for a year and the synthetic ids.
+CALLBACK_PAGES = {
+    "..budget-": ("/budget", _one_operation),
+    "..overview-": ("/", _one_operation),
+    "..catalogue-": ("/operations", _catalogue),
+    "..compare-": ("/compare", _comparison),
+}
 
 LOAD_SCRIPT = """
 import json, sys, time
@@ -70,16 +93,16 @@ print(json.dumps({"import_s": imported - start, "load_catalogue_s": loaded - imp
 """
 
 
-def callback_bodies(base: str, operation: str) -> list[tuple[str, dict]]:
-    """Bodies of the update callbacks of the budget and overview pages (inputs the
-    year menu and ``url.search``) for ``operation``, as the browser posts them
+def callback_bodies(base: str, ids: list[str]) -> list[tuple[str, dict, object]]:
+    """Bodies of the update callbacks of ``CALLBACK_PAGES`` (inputs the year menu
+    and ``url.search``) with the query builder of each, as the browser posts them
     when the URL changes (back, forward, a link) to a view not drawn.  The
     components a wildcard output names come from the frame that ``draw_frame``
     draws."""
     dependencies = dash_dependencies(base)
     bodies = []
-    for prefix, path in CALLBACK_PAGES.items():
-        search = view_search(2020, operation)
+    for prefix, (path, query) in CALLBACK_PAGES.items():
+        search = query(2020, ids)
         children, _key = draw_frame(base, path, search)
         values = {("url", "search"): search, ("url", "pathname"): path}
         for dep in dependencies:
@@ -92,22 +115,22 @@ def callback_bodies(base: str, operation: str) -> list[tuple[str, dict]]:
             if body is None:
                 raise RuntimeError(f"the frame of {path} lacks an output of {dep['output']}")
             body["changedPropIds"] = ["url.search"]
-            bodies.append((dep["output"].strip(".").split("...")[0], body))
+            bodies.append((dep["output"].strip(".").split("...")[0], body, query))
     if not bodies:
         raise RuntimeError("no year-switch callback in /_dash-dependencies matches the benchmark")
     return bodies
 
 
 def latencies(
-    base: str, bodies: list[tuple[str, dict]], requests: int, operation: str
+    base: str, bodies: list[tuple[str, dict, object]], requests: int, ids: list[str]
 ) -> dict[str, list[float]]:
     url = urlparse(base)
     connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
     rng = random.Random(1)
     result: dict[str, list[float]] = {}
-    for name, body in bodies:
+    for name, body, query in bodies:
         for _ in range(requests):
-            body["inputs"][1]["value"] = view_search(rng.choice(YEARS), operation)
+            body["inputs"][1]["value"] = query(rng.choice(YEARS), ids)
             payload = json.dumps(body)
             start = time.perf_counter()
             connection.request(
@@ -160,8 +183,8 @@ def main() -> None:
             started = time.perf_counter()
             with gunicorn(2, data_dir=root, timeout=600) as (base, process):
                 ready = time.perf_counter() - started
-                bodies = callback_bodies(base, ids[-1])
-                times = latencies(base, bodies, args.requests, ids[-1])
+                bodies = callback_bodies(base, ids)
+                times = latencies(base, bodies, args.requests, ids)
                 worker = psutil.Process(process.pid).children()[0]
                 memory = worker.memory_full_info()
             per_callback = {
@@ -189,6 +212,8 @@ def main() -> None:
                     entry["worker_rss_mb"],
                     entry["worker_uss_mb"],
                     per_callback.get("budget-year-heading.children", worst)["p95_ms"],
+                    per_callback.get("catalogue-text.value", worst)["p95_ms"],
+                    per_callback.get("compare-chooser.value", worst)["p95_ms"],
                     worst["p95_ms"],
                 ]
             )
@@ -203,6 +228,8 @@ def main() -> None:
             "worker RSS MB",
             "worker USS MB",
             "budget year switch p95 ms",
+            "catalogue p95 ms",
+            "compare p95 ms",
             "slowest callback p95 ms",
         ],
         rows,
