@@ -25,6 +25,7 @@ from dashboard.data import (
     load_operations,
 )
 from dashboard.data.store import operations_root
+from dashboard.transforms.catalogue_view import operation_named
 
 EXTENSION = "operation_dashboard"
 
@@ -48,6 +49,10 @@ class Catalogue:
 
     def meta(self, operation_id: str) -> OperationMeta:
         return self.operations.meta(operation_id)
+
+    def named(self, text: str) -> str | None:
+        """The id of the operation whose name or id ``text`` is (``operation_named``)."""
+        return operation_named(text, {op_id: self.meta(op_id).name for op_id in self.ids})
 
     def get(self, operation_id: str | None) -> Operation:
         if operation_id in self.operations:

@@ -1,7 +1,7 @@
 """The comparison (``/compare``) in headless Chromium.
 
 Operations: the seed's and synthetic copies (``sparse_data.SYNTHETIC_OPERATIONS``).
-The seed's budget per year (line 37, the stated totals in USD) is below; B adds
+The seed's budget per year (line 37, the stated totals in USD) is test_catalogue_table's; B adds
 300,000 USD of pillar 3 and 4 budget to every year; C has no 2015 or 2017 and no
 people of concern.  The seed's people of concern: 88,419 in 2018, 106,489 in
 2019; it gives no budget for 2015.
@@ -19,18 +19,11 @@ from browser import assert_stayed_local, start
 from selenium.webdriver.common.keys import Keys
 from sparse_data import many_operations
 from test_browser_downloads import click, wait_for_file
+from test_catalogue_table import SEED_BUDGET
 
 from dashboard.app import create_app
 
 SEED = "kazakhstan-mco"
-SEED_BUDGET = {
-    2016: 7485826.72,
-    2017: 5567284.42,
-    2018: 5520373.23,
-    2019: 5528849.17,
-    2020: 3034045.21,
-    2021: 5282048.21,
-}
 ADDED_TO_B = 300000.0
 YEARS = range(2015, 2022)
 NAMES = {

@@ -12,11 +12,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import Input, State, dcc, html
 
 
 def button_id(input_id: str) -> str:
     return f"{input_id}-button"
+
+
+def finder_inputs(input_id: str) -> list[Input | State]:
+    """A callback's arguments for the box ``input_id``: Enter in it, its button,
+    then the text typed."""
+    return [
+        Input(input_id, "n_submit"),
+        Input(button_id(input_id), "n_clicks"),
+        State(input_id, "value"),
+    ]
 
 
 def operation_finder(

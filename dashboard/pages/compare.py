@@ -22,7 +22,7 @@ from dashboard.components.callbacks import CallbackSet
 from dashboard.components.chart import chart_content, chart_figure, chart_outputs
 from dashboard.components.data_download import data_download
 from dashboard.components.markup import MARKUP, markup
-from dashboard.components.operation_finder import button_id, operation_finder
+from dashboard.components.operation_finder import finder_inputs, operation_finder
 from dashboard.components.page_heading import page_heading
 from dashboard.components.scroll_table import scroll_table
 from dashboard.components.view_cache import page_values
@@ -36,7 +36,6 @@ from dashboard.state.view import (
     read_view,
     view_search,
 )
-from dashboard.transforms.catalogue_view import operation_named
 from dashboard.transforms.chart_tables import comparison_table
 from dashboard.transforms.comparison import (
     MAX_COMPARED,
@@ -205,9 +204,7 @@ def pick_operations(chosen: list[str] | None, search: str | None, pathname: str 
     Output(ids.URL, "search", allow_duplicate=True),
     Output(IDS.ADD, "value"),
     Output(IDS.ADD_FEEDBACK, "children"),
-    Input(IDS.ADD, "n_submit"),
-    Input(button_id(IDS.ADD), "n_clicks"),
-    State(IDS.ADD, "value"),
+    *finder_inputs(IDS.ADD),
     State(ids.URL, "search"),
     State(ids.URL, "pathname"),
     prevent_initial_call=True,
@@ -226,8 +223,7 @@ def add_operation(
     catalogue = runtime.catalogue()
     view = read_view(pathname, search, catalogue)
     _ = translator(view.lang)
-    names = {op_id: catalogue.meta(op_id).name for op_id in catalogue.ids}
-    found = operation_named(text, names)
+    found = catalogue.named(text)
     chosen = _chosen(view)
     if found is None:
         message = _("No operation is named “{text}”: choose a name from the suggestions.")

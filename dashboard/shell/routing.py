@@ -34,7 +34,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
-from dashboard.components.operation_finder import button_id
+from dashboard.components.operation_finder import finder_inputs
 from dashboard.components.view_cache import page_values
 from dashboard.i18n import LANGUAGE_PARAM
 from dashboard.pages import PAGES
@@ -56,7 +56,6 @@ from dashboard.state.view import (
     read_view,
     view_search,
 )
-from dashboard.transforms.catalogue_view import operation_named
 
 callbacks = CallbackSet()
 
@@ -171,9 +170,7 @@ for _page in PAGES:
 @callbacks.callback(
     Output(ids.URL, "pathname", allow_duplicate=True),
     Output(ids.URL, "search", allow_duplicate=True),
-    Input(ids.OPERATION_FIND, "n_submit"),
-    Input(button_id(ids.OPERATION_FIND), "n_clicks"),
-    State(ids.OPERATION_FIND, "value"),
+    *finder_inputs(ids.OPERATION_FIND),
     State(ids.URL, "search"),
     State(ids.URL, "pathname"),
     prevent_initial_call=True,
@@ -192,7 +189,7 @@ def find_operation(
         raise PreventUpdate
     catalogue = runtime.catalogue()
     view = read_view(pathname, search, catalogue)
-    found = operation_named(text, {op_id: catalogue.meta(op_id).name for op_id in catalogue.ids})
+    found = catalogue.named(text)
     if found is None:
         language = language_param(view.lang)
         return CATALOGUE_PATH, view_search(
