@@ -17,6 +17,7 @@ import pytest
 from a11y import BLOCKING, PHONE, describe, repeated_ids, run_axe, wait_until_settled
 from browser import assert_stayed_local, start
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 from sparse_data import many_operations
 from test_browser_downloads import click, wait_for_file
 
@@ -97,6 +98,8 @@ def test_the_catalogue_shows_each_operation_s_figures(dash_duo, app):
 def test_sorting_and_filtering_live_in_the_url(dash_duo, app):
     start(dash_duo, app, "/operations")
     wait_for_names(dash_duo, [SEED_NAME, "Synthetic Office B", "Synthetic Office C"])
+    every = Select(dash_duo.find_element("#catalogue-country")).first_selected_option
+    assert every.text == "Every country"
     budget = "#catalogue-table th:nth-child(4) a"
     dash_duo.find_element(budget).click()
     dash_duo._wait_for(lambda d: "sort=budget" in d.current_url, 10, "sort in URL")
@@ -118,6 +121,11 @@ def test_sorting_and_filtering_live_in_the_url(dash_duo, app):
     dash_duo.driver.get(dash_duo.server_url + "/operations?country=KAZ&sort=-name")
     wait_for_names(dash_duo, ["Synthetic Office B", SEED_NAME])
     dash_duo.wait_for_text_to_equal("#catalogue-count", "2 of 3 operations")
+    menu = Select(dash_duo.find_element("#catalogue-country"))
+    assert menu.first_selected_option.text == "Kazakhstan"
+    menu.select_by_visible_text("Every country")
+    dash_duo._wait_for(lambda d: "country=" not in d.current_url, 10, "no country in URL")
+    wait_for_names(dash_duo, ["Synthetic Office C", "Synthetic Office B", SEED_NAME])
     dash_duo.driver.get(dash_duo.server_url + "/operations?q=nothing+like+it")
     dash_duo.wait_for_text_to_equal("#catalogue-table", "No operation matches these filters.")
     assert_stayed_local(dash_duo)

@@ -47,6 +47,9 @@ LABEL = N_("Operations")
 # The page shows every loaded operation, not the view's (see ``pages``).
 ALL_OPERATIONS = True
 callbacks = CallbackSet()
+# The country menu's "every country": dbc.Select shows an option valued "" as
+# an empty placeholder, and no ISO code is lower case.
+EVERY_COUNTRY = "all"
 
 
 class IDS:
@@ -100,7 +103,7 @@ def update(view: ViewState, operations: LoadedOperations) -> dict[str, Any]:
         table = _table(tf.page_of(rows, page), view)
     return {
         "text": view.filter(TEXT_PARAM) or "",
-        "country": view.filter(COUNTRY_PARAM) or "",
+        "country": view.filter(COUNTRY_PARAM) or EVERY_COUNTRY,
         "count": _("{shown} of {total} operations").format(
             shown=format_count(len(rows), view.lang), total=format_count(len(operations), view.lang)
         ),
@@ -228,7 +231,7 @@ def _filters(view: ViewState, operations: LoadedOperations, values: dict[str, An
                     html.Label(_("Country"), htmlFor=IDS.COUNTRY),
                     dbc.Select(
                         id=IDS.COUNTRY,
-                        options=[{"label": _("Every country"), "value": ""}]
+                        options=[{"label": _("Every country"), "value": EVERY_COUNTRY}]
                         + [
                             {"label": country_name(code, view.lang), "value": code}
                             for code in covered
@@ -252,7 +255,8 @@ def pick_text(text: str | None, search: str | None, pathname: str | None) -> str
 @callbacks.url_writer(Input(IDS.COUNTRY, "value"))
 def pick_country(country: str | None, search: str | None, pathname: str | None) -> str:
     """A country picked (or cleared) goes to the URL (``?country=``)."""
-    return _write_filter(COUNTRY_PARAM, country, search, pathname)
+    chosen = None if country == EVERY_COUNTRY else country
+    return _write_filter(COUNTRY_PARAM, chosen, search, pathname)
 
 
 def _write_filter(name: str, value: str | None, search: str | None, pathname: str | None) -> str:
