@@ -36,13 +36,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
     data_dir = default_data_dir()
-    seed = next((data_dir / "sources").glob("*.txt"))
+    seed = next((data_dir / "operations" / OPERATION_ID / "sources").glob("*.txt"))
     text = seed.read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as scratch:
         cases = {
             "parse_page(seed)": lambda: parse_page(text),
-            "import_page(seed) into a temp folder": lambda: import_page(
-                seed, OPERATION_ID, Path(scratch)
+            "import_page(seed) into a new folder": lambda: import_page(
+                seed, OPERATION_ID, Path(tempfile.mkdtemp(dir=scratch))
             ),
             "load_operation(kazakhstan-mco)": lambda: load_operation(OPERATION_ID, data_dir),
         }

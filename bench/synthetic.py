@@ -27,13 +27,17 @@ DONORS = [
 TYPES = ["Refugees", "Asylum-seekers", "Stateless", "Others of concern"]
 MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 PARAGRAPH = ("Synthetic text for a benchmark, not a real report. " * 12).strip()
+# The one source page every synthetic row names (there is no such page: the data is made up).
+SOURCE = "synthetic.txt"
+REVISIONS_HEADER = "table,year,key,column,old_value,old_source,new_value,new_source\n"
 
 
 def _csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
+    """A table with every row's ``source`` column naming ``SOURCE``."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow([*header, "source"])
+        writer.writerows([*row, SOURCE] for row in rows)
 
 
 def write_operation(root: Path, index: int) -> str:
@@ -49,6 +53,7 @@ def write_operation(root: Path, index: int) -> str:
         "report_year": 2021,
         "source": "Synthetic benchmark data",
         "map_disclaimer": "Synthetic map disclaimer.",
+        "sources": [{"file": SOURCE, "sha256": "synthetic", "report_year": 2021}],
     }
     (folder / "operation.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     location = {"latitude": 48.0, "longitude": 67.0, "zoom_level": 5.0, "source": "synthetic"}
@@ -124,6 +129,7 @@ def write_operation(root: Path, index: int) -> str:
         ["date", "date_label", "donor", "donor_type", "country"],
         contributions,
     )
+    narrative_sources = []
     for year in YEARS:
         for kind, sections in (
             ("year-end", ["Operational context", "Key achievements", "Unmet needs"]),
@@ -131,6 +137,9 @@ def write_operation(root: Path, index: int) -> str:
         ):
             text = "\n".join(f"## {s}\n\n{PARAGRAPH}\n\n- {PARAGRAPH[:80]}\n" for s in sections)
             (folder / "narratives" / f"{year}-{kind}.md").write_text(text, encoding="utf-8")
+            narrative_sources.extend([year, kind, section] for section in sections)
+    _csv(folder / "narrative_sources.csv", ["year", "kind", "section"], narrative_sources)
+    (folder / "revisions.csv").write_text(REVISIONS_HEADER, encoding="utf-8")
     return op_id
 
 

@@ -2,9 +2,12 @@
 
 python -m dashboard [--host H] [--port P] [--data-dir DIR] [--debug]
 python -m dashboard import PAGE [PAGE ...] [--id OPERATION_ID] [--data-dir DIR] [--strict]
+                           [--replace] [--force]
+python -m dashboard remove-source OPERATION_ID FILE [--data-dir DIR]
 
 A PAGE is a page's text file or a folder of them (its ``*.txt`` files).  Without
-``--id`` (allowed with one page only) each page's id comes from its operation's name.
+``--id`` (allowed with one page only) each page's id comes from its operation's name;
+pages of one operation join its history (its sources; the newer page wins).
 """
 
 from __future__ import annotations
@@ -52,11 +55,44 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="refuse the whole page on any problem instead of leaving out the blocks that fail",
     )
+    importer.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the operation's source page of the same report year",
+    )
+    importer.add_argument(
+        "--force",
+        action="store_true",
+        help="add a page whose operation name differs from the operation's",
+    )
+    remover = commands.add_parser(
+        "remove-source", help="remove a source page from an operation and rebuild its tables"
+    )
+    remover.add_argument("operation_id", metavar="OPERATION_ID")
+    remover.add_argument("file", metavar="FILE", help="the source's file name (see /sources)")
+    remover.add_argument(
+        "--data-dir", type=Path, dest="import_data_dir", help="data folder to change"
+    )
     return parser
 
 
+def _remove_source(args: argparse.Namespace) -> int:
+    from dashboard.data import DataError
+    from dashboard.importer import history_report, remove_source
+
+    data_dir = args.import_data_dir or args.data_dir or default_data_dir()
+    try:
+        history = remove_source(args.operation_id, args.file, data_dir)
+    except (DataError, ValueError, OSError) as error:
+        print(f"error: {error}; nothing was changed", file=sys.stderr)
+        return 1
+    print(f"removed {args.file} from {args.operation_id}; rebuilt from the other sources")
+    print(history_report(history))
+    return 0
+
+
 def _import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from dashboard.importer import PageError, import_report
+    from dashboard.importer import PageError, history_report, import_report
     from dashboard.importer.batch import import_pages, pages_in, summary_table
 
     pages = pages_in(args.pages)
@@ -65,15 +101,30 @@ def _import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.operation_id is not None and len(pages) > 1:
         parser.error(f"--id names one operation, but {len(pages)} pages were given")
     data_dir = args.import_data_dir or args.data_dir or default_data_dir()
-    outcomes = import_pages(pages, data_dir, operation_id=args.operation_id, strict=args.strict)
+    outcomes = import_pages(
+        pages,
+        data_dir,
+        operation_id=args.operation_id,
+        strict=args.strict,
+        replace=args.replace,
+        force=args.force,
+    )
     if len(pages) == 1:
         (outcome,) = outcomes
         if outcome.imported is None:
             where = f"{outcome.page}: " if isinstance(outcome.error, PageError) else ""
             print(f"error: {where}{outcome.error}; nothing was written", file=sys.stderr)
             return 1
-        print(f"imported {outcome.page} into {outcome.imported.folder}")
-        print(import_report(outcome.imported.page))
+        imported = outcome.imported
+        if imported.already is not None:
+            print(
+                f"{outcome.page} is already {imported.folder}/sources/{imported.already}; "
+                "nothing changed"
+            )
+            return 0
+        print(f"imported {outcome.page} into {imported.folder}")
+        print(import_report(imported.page))
+        print(history_report(imported.history))
         return 0
     done = list(_with_progress(outcomes, len(pages)))
     print(summary_table(done))
@@ -124,4 +175,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "import":
         return _import(args, parser)
+    if args.command == "remove-source":
+        return _remove_source(args)
     return _serve(args)

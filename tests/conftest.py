@@ -12,9 +12,9 @@ from dashboard.data import load_operation
 
 REPO = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO / "data"
-# The seed page, kept in the repository beside the data imported from it.
-SEED = DATA_DIR / "sources" / "000_5ad34c431927eea1.txt"
 OPERATION_ID = "kazakhstan-mco"
+# The seed page, kept in the repository among the sources of the operation imported from it.
+SEED = DATA_DIR / "operations" / OPERATION_ID / "sources" / "000_5ad34c431927eea1.txt"
 # Any host but the local machine resolves to nothing, so a request that would
 # leave 127.0.0.1 fails and shows up as a console error.
 HOST_RULES = "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"

@@ -32,6 +32,8 @@ YEAR_TABLES = (
 )
 # Pillar 3 and 4 amounts written by the test only: round, and plainly not the seed's.
 SYNTHETIC_PILLARS = {3: (100000.0, 50000.0), 4: (200000.0, 20000.0)}
+# The source the synthetic rows name: no page, a name that says so.
+SYNTHETIC_SOURCE = "synthetic-pillars-3-and-4.txt"
 
 
 def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -66,6 +68,7 @@ def _empty(folder: Path, *names: str) -> None:
 def _remove_narratives(folder: Path) -> None:
     for path in (folder / "narratives").glob("*.md"):
         path.unlink()
+    _empty(folder, "narrative_sources.csv")
 
 
 def _no_countries(folder: Path) -> None:
@@ -80,6 +83,7 @@ def _keep_years(folder: Path, years: list[int], report_year: int) -> None:
     for name in YEAR_TABLES:
         _keep_rows(folder / name, lambda row: int(row["year"]) in years)
     _keep_rows(folder / "contributions.csv", lambda row: int(row["date"][:4]) in years)
+    _keep_rows(folder / "narrative_sources.csv", lambda row: int(row["year"]) in years)
     for path in (folder / "narratives").glob("*.md"):
         if int(path.name[:4]) not in years:
             path.unlink()
@@ -89,6 +93,9 @@ def _pillars_3_and_4(folder: Path) -> None:
     """Synthetic pillar 3 and 4 rows for every budget year, added to the stated totals
     as well, so the pillars still add up to them (``data.validate.check_pillar_sums``);
     a year without expenditure keeps none."""
+    meta = json.loads((folder / "operation.json").read_text(encoding="utf-8"))
+    synthetic = {"file": SYNTHETIC_SOURCE, "sha256": "none: made by the test", "report_year": 2020}
+    _edit_meta(folder, sources=[*meta["sources"], synthetic])
     header, budget = _rows(folder / "budget.csv")
     totals_header, totals = _rows(folder / "budget_source_totals.csv")
     assert sorted({row["year"] for row in budget}) == [row["year"] for row in totals]
@@ -101,11 +108,13 @@ def _pillars_3_and_4(folder: Path) -> None:
                     "pillar": str(pillar),
                     "budget_usd": str(budget_usd),
                     "expenditure_usd": str(spent_usd) if spent_reported else "",
+                    "source": SYNTHETIC_SOURCE,
                 }
             )
             total["budget_usd"] = _plus(total["budget_usd"], budget_usd)
             if spent_reported:
                 total["expenditure_usd"] = _plus(total["expenditure_usd"], spent_usd)
+            total["source"] = SYNTHETIC_SOURCE
     _write_rows(folder / "budget.csv", header, budget)
     _write_rows(folder / "budget_source_totals.csv", totals_header, totals)
 
@@ -122,6 +131,7 @@ def _nothing(folder: Path) -> None:
     for names in EMPTY_TABLES.values():
         _empty(folder, *names)
     shutil.rmtree(folder / "narratives")
+    _empty(folder, "narrative_sources.csv")
 
 
 VARIATIONS: dict[str, Callable[[Path], None]] = {

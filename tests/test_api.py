@@ -22,6 +22,7 @@ TABLES = [
     "key_figures",
     "narratives",
     "contributions",
+    "revisions",
 ]
 
 

@@ -1,7 +1,7 @@
 """Text alternatives of the charts and their "Show as table" tables.
 
 Expected texts are typed in from the seed page
-(shared/seeds/000_5ad34c431927eea1.txt, also data/sources/): budget and
+(shared/seeds/000_5ad34c431927eea1.txt, also in data/operations/kazakhstan-mco/sources/): budget and
 expenditure per pillar in USD millions on line 37, people of concern on lines
 28-29, the 2020 country figures on lines 56-60.  Sums and percentages were
 worked out by hand from those numbers and rounded to the page's style.

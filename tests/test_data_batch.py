@@ -145,7 +145,7 @@ TWO_PROBLEMS = {
             ("budget.csv", "2016,2,2102199.17", "2016,2,x,1"),
             ("budget.csv", "2018,1,", "2018,1,-"),
         ],
-        ("budget.csv", 3, None, "has 5 cells"),
+        ("budget.csv", 3, None, "has 6 cells; expected 5"),
     ),
     "leftmost bad cell of a line": (
         [("budget.csv", "2017,1,4258920.57", "20x7,9,lots")],

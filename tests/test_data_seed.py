@@ -89,7 +89,12 @@ def test_people_of_concern(operation):
     people = operation.people_of_concern.set_index("year")["total"]
     assert people.to_dict() == {2018: 88419, 2019: 106489}  # lines 28-29
     assert operation.population_by_type.empty
-    assert list(operation.population_by_type.columns) == ["year", "population_type", "value"]
+    assert list(operation.population_by_type.columns) == [
+        "year",
+        "population_type",
+        "value",
+        "source",
+    ]
 
 
 def test_key_figures(operation):

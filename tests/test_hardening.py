@@ -127,7 +127,7 @@ def test_pages_callbacks_and_api_are_compressed(client, app):
     assert api.headers["Content-Encoding"] == "br"
     # The table's public columns (README, data layer).
     columns = json.loads(brotli.decompress(api.data))["columns"]
-    assert columns == ["year", "pillar", "budget_usd", "expenditure_usd"]
+    assert columns == ["year", "pillar", "budget_usd", "expenditure_usd", "source"]
 
     callback = client.post(
         UPDATE, json=frame_request(app, "/", "?year=2019"), headers={"Accept-Encoding": "gzip"}

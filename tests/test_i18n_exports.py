@@ -72,6 +72,8 @@ def test_english_notes_are_unchanged(operation):
         "  budget_usd: Budget of the pillar in the year, in US dollars.",
         "  expenditure_usd: Expenditure of the pillar in the year, in US dollars; empty where "
         "the source reports none (e.g. a year not yet closed).",
+        "  source: File name of the source page the row comes from; the operation's Sources "
+        "page gives its report year and SHA-256.",
     ]
 
 

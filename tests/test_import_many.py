@@ -64,8 +64,14 @@ def seed_import(tmp_path_factory):
 
 
 def assert_same_tables(operation, expected) -> None:
+    """The same rows, each naming its own page as its source."""
+    (page,) = operation.meta.sources
     for table in TABLES:
-        pd.testing.assert_frame_equal(getattr(operation, table), getattr(expected, table))
+        rows = getattr(operation, table)
+        assert (rows["source"] == page.file).all()
+        pd.testing.assert_frame_equal(
+            rows.drop(columns="source"), getattr(expected, table).drop(columns="source")
+        )
 
 
 # ---- the id a page's operation name gives -------------------------------------------
@@ -165,7 +171,7 @@ def test_id_is_for_one_page_only(seed_text, tmp_path):
     assert not (tmp_path / "data").exists()
 
 
-def test_the_later_of_two_pages_with_the_same_id_is_refused(seed_text, tmp_path):
+def test_a_second_page_of_the_same_report_year_is_refused_unless_replace(seed_text, tmp_path):
     first = write_page(tmp_path, "first.txt", renamed(seed_text, "Synthetic Office A"))
     # Another page for the same (synthetic) name, with a different first key figure.
     changed = renamed(seed_text, "Synthetic Office A").replace("7,500 statelessness", "7,600 st")
@@ -178,13 +184,17 @@ def test_the_later_of_two_pages_with_the_same_id_is_refused(seed_text, tmp_path)
     rows = result.stdout.splitlines()[1:3]
     assert rows[0].split()[1:3] == ["synthetic-office-a", "imported"]
     assert rows[1].split()[1:3] == ["synthetic-office-a", "refused"]
-    assert f"same operation id as {first}" in rows[1] and "--id" in rows[1]
+    assert "first.txt" in rows[1] and "second.txt" in rows[1] and "--replace" in rows[1]
     operation = load_operation("synthetic-office-a", data_dir=data_dir)
     assert operation.key_figures["value"].iloc[0] == 7500.0
-    meta = json.loads(
-        (data_dir / "operations" / "synthetic-office-a" / "operation.json").read_text()
-    )
-    assert meta["source_file"] == "first.txt"
+    assert [page.file for page in operation.meta.sources] == ["first.txt"]
+
+    replaced = run_cli(str(second), "--data-dir", str(data_dir), "--replace")
+
+    assert replaced.returncode == 0, replaced.stderr
+    operation = load_operation("synthetic-office-a", data_dir=data_dir)
+    assert operation.key_figures["value"].iloc[0] == 7600.0
+    assert [page.file for page in operation.meta.sources] == ["second.txt"]
 
 
 def test_a_refused_page_leaves_the_existing_operation_byte_identical(seed_text, tmp_path):
@@ -203,7 +213,7 @@ def test_a_refused_page_leaves_the_existing_operation_byte_identical(seed_text, 
     write_page(pages, "b.txt", no_year[: no_year.index("Key Figures")])
     write_page(pages, "c.txt", renamed(seed_text, "Synthetic Office C"))
 
-    result = run_cli(str(pages), "--data-dir", str(data_dir), "--strict")
+    result = run_cli(str(pages), "--data-dir", str(data_dir), "--strict", "--replace")
 
     assert result.returncode == 1
     rows = result.stdout.splitlines()[1:4]
@@ -228,7 +238,8 @@ def test_one_page_without_id_prints_what_it_did_before(seed_text, tmp_path):
     folder = data_dir / "operations" / "kazakhstan-multi-country-office"
     first, *report = result.stdout.splitlines()
     assert first == f"imported {page} into {folder}"
-    assert report[0].split() == ["report", "year", "2020"] and report[-1] == "  left out: nothing"
+    assert report[0].split() == ["report", "year", "2020"] and "  left out: nothing" in report
+    assert report[-2].split() == ["sources", "(1)", "2020", "(page.txt)"]
     assert result.stderr == ""
     meta = json.loads((folder / "operation.json").read_text(encoding="utf-8"))
     assert (meta["id"], meta["name"]) == ("kazakhstan-multi-country-office", SEED_NAME)

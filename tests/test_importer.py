@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from layout_json import first_frame, texts
 
 from dashboard.app import create_app
 from dashboard.data import load_operation
-from dashboard.importer import PageError, import_page, parse_page
+from dashboard.importer import PageError, import_page, parse_page, rebuild
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -37,13 +38,25 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_cli_import_reproduces_shipped_data_byte_for_byte(data_copy):
+CURATED = ("population_by_country.csv", "location.json")
+
+
+def test_cli_import_reproduces_shipped_data_byte_for_byte(data_copy, operation_dir, tmp_path):
     before = tree(DATA_DIR)
-    result = run_cli("import", str(SEED), "--id", OPERATION_ID, "--data-dir", str(data_copy))
+    page = tmp_path / SEED.name
+    page.write_bytes(SEED.read_bytes())
+    for path in operation_dir.iterdir():
+        if path.name not in CURATED:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    # A folder without its sources cannot be rebuilt: --replace starts it anew.
+    refused = run_cli("import", str(page), "--id", OPERATION_ID, "--data-dir", str(data_copy))
+    assert refused.returncode == 1 and "--replace" in refused.stderr
+    args = ("import", str(page), "--id", OPERATION_ID, "--data-dir", str(data_copy), "--replace")
+    result = run_cli(*args)
     assert result.returncode == 0, result.stderr
     assert tree(data_copy) == before
-    again = run_cli("import", str(SEED), "--id", OPERATION_ID, "--data-dir", str(data_copy))
-    assert again.returncode == 0
+    again = run_cli(*args)
+    assert again.returncode == 0 and "nothing changed" in again.stdout
     assert tree(data_copy) == before
 
 
@@ -52,7 +65,7 @@ def test_import_into_empty_folder_matches_all_generated_files(tmp_path):
     shipped = DATA_DIR / "operations" / OPERATION_ID
     fresh = tmp_path / "operations" / OPERATION_ID
     generated = [
-        name for name in tree(shipped) if name not in ("population_by_country.csv", "location.json")
+        name for name in tree(shipped) if name not in CURATED
     ]
     _match, mismatch, errors = filecmp.cmpfiles(shipped, fresh, generated, shallow=False)
     assert (mismatch, errors) == ([], [])
@@ -63,7 +76,7 @@ def test_import_into_empty_folder_matches_all_generated_files(tmp_path):
 
 def test_curated_files_survive_a_reimport(data_copy, operation_dir):
     curated = (operation_dir / "population_by_country.csv").read_bytes()
-    import_page(SEED, OPERATION_ID, data_copy)
+    rebuild(OPERATION_ID, data_copy, {SEED.name: SEED.read_bytes()})
     assert (operation_dir / "population_by_country.csv").read_bytes() == curated
     assert (operation_dir / "location.json").exists()
 
@@ -140,7 +153,7 @@ def test_location_line_and_covers_line(seed_text):
         'Location {"longitude":67,"latitude":48,"zoom_level":5,"iso_codes":"\'KAZ\',\'UZB\'"}\n',
     )
     page = parse_page(text)
-    assert page.meta["countries"] == ["KAZ", "KGZ", "TJK", "UZB"]
+    assert page.countries == ["KAZ", "KGZ", "TJK", "UZB"]
     assert page.location == {"latitude": 48.0, "longitude": 67.0, "zoom_level": 5.0}
 
 
@@ -151,7 +164,7 @@ def test_location_codes_name_the_countries_without_a_covers_line(seed_text):
         'Location {"longitude":67,"latitude":48,"zoom_level":5,"iso_codes":"\'KAZ\',\'UZB\'"}'
         "\n\nKey Figures\n",
     )
-    assert parse_page(text).meta["countries"] == ["KAZ", "UZB"]
+    assert parse_page(text).countries == ["KAZ", "UZB"]
 
 
 def test_markup_in_narratives_is_stored_as_escaped_text(seed_text):
@@ -217,7 +230,8 @@ def test_a_partial_page_imports_its_whole_blocks_and_records_the_rest(
     assert result.returncode == 0, result.stderr
     assert "left out" in result.stdout and block in result.stdout
     meta = json.loads((data_copy / "operations" / "partial" / "operation.json").read_text())
-    skipped = [entry for entry in meta["skipped"] if entry["block"] == block]
+    (source,) = meta["sources"]
+    skipped = [entry for entry in source["skipped"] if entry["block"] == block]
     assert skipped and reason in skipped[0]["reason"]
     assert skipped[0]["line"] == line
     assert load_operation("partial", data_dir=data_copy).meta.skipped
@@ -309,7 +323,9 @@ def test_strict_refuses_a_block_that_fails_validation(seed_text, tmp_path, data_
     page.write_text(text, encoding="utf-8")
     before = tree(data_copy)
     result = run_cli(
-        "import", str(page), "--id", OPERATION_ID, "--data-dir", str(data_copy), "--strict"
+        "import",
+        str(page),
+        *("--id", OPERATION_ID, "--data-dir", str(data_copy), "--strict", "--replace"),
     )
     assert result.returncode != 0
     assert "line 37, budget:" in result.stderr and "budget_source_totals.csv" in result.stderr
@@ -332,7 +348,7 @@ def test_a_crash_midway_through_writing_leaves_existing_data_intact(data_copy, m
     original = write.schema.write_table
     monkeypatch.setattr(write.schema, "write_table", failing_write_table)
     with pytest.raises(OSError):
-        import_page(SEED, OPERATION_ID, data_copy)
+        rebuild(OPERATION_ID, data_copy, {SEED.name: SEED.read_bytes()})
     assert tree(data_copy) == before
     assert load_operation(OPERATION_ID, data_dir=data_copy).meta.report_year == 2020
 

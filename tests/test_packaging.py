@@ -101,7 +101,7 @@ def test_cli_serves_the_dashboard_on_localhost():
 
 def test_broken_data_stops_the_app_with_the_file_named(data_copy, operation_dir):
     (operation_dir / "people_of_concern.csv").write_text(
-        "year,total\n2018,lots\n", encoding="utf-8"
+        "year,total,source\n2018,lots,000_5ad34c431927eea1.txt\n", encoding="utf-8"
     )
     result = subprocess.run(
         [sys.executable, "-m", "dashboard", "--data-dir", str(data_copy), "--port", "1"],

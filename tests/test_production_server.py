@@ -145,7 +145,7 @@ def test_gunicorn_workers_survive_bad_requests_and_keep_serving():
 
 def test_gunicorn_refuses_to_start_on_broken_data_naming_the_file(data_copy, operation_dir):
     (operation_dir / "people_of_concern.csv").write_text(
-        "year,total\n2018,lots\n", encoding="utf-8"
+        "year,total,source\n2018,lots,000_5ad34c431927eea1.txt\n", encoding="utf-8"
     )
     result = subprocess.run(
         [*gunicorn_command(), "dashboard.wsgi:server"],

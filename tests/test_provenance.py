@@ -46,6 +46,9 @@ def test_projections_and_non_statements_are_not_counts():
 
 
 def test_shipped_operation_names_the_source_it_was_imported_from():
-    meta = json.loads((DATA_DIR / "operations" / OPERATION_ID / "operation.json").read_text())
-    source = DATA_DIR / "sources" / meta["source_file"]
-    assert hashlib.sha256(source.read_bytes()).hexdigest() == meta["source_sha256"]
+    folder = DATA_DIR / "operations" / OPERATION_ID
+    meta = json.loads((folder / "operation.json").read_text())
+    (source,) = meta["sources"]
+    page = folder / "sources" / source["file"]
+    assert hashlib.sha256(page.read_bytes()).hexdigest() == source["sha256"]
+    assert (source["file"], source["report_year"]) == ("000_5ad34c431927eea1.txt", 2020)

@@ -9,11 +9,15 @@ from typing import Any
 
 from dashboard.data.errors import DataError
 from dashboard.data.file_bytes import read_bytes
-from dashboard.data.model import MapCentre, OperationMeta, SkippedBlock
+from dashboard.data.model import MapCentre, OperationMeta, SkippedBlock, SourcePage
 
 META_FILE = "operation.json"
 LOCATION_FILE = "location.json"
 OPERATION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+# A source page's file name in the operation's ``sources/`` folder: no path, not hidden,
+# nothing that needs quoting in a download's file name.
+SOURCE_FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ ()-]{0,199}$")
+SOURCES_DIR = "sources"
 
 
 def _read_json(path: Path) -> Any:
@@ -44,9 +48,10 @@ def _optional(path: Path, data: dict, name: str, kind: type, default: Any) -> An
     return _field(path, data, name, kind) if name in data else default
 
 
-def _skipped(path: Path, data: dict) -> tuple[SkippedBlock, ...]:
-    """The importer's record of the page blocks it left out."""
-    entries = _optional(path, data, "skipped", list, [])
+def _skipped(path: Path, entries: object) -> tuple[SkippedBlock, ...]:
+    """The importer's record of a page's blocks it left out."""
+    if not isinstance(entries, list):
+        raise DataError(path, f"{entries!r} is not a list of skipped blocks", column="sources")
     skipped = []
     for entry in entries:
         valid = (
@@ -56,9 +61,44 @@ def _skipped(path: Path, data: dict) -> tuple[SkippedBlock, ...]:
             and (entry.get("line") is None or type(entry.get("line")) is int)
         )
         if not valid:
-            raise DataError(path, f"{entry!r} is not a skipped block", column="skipped")
+            raise DataError(path, f"{entry!r} is not a skipped block", column="sources")
         skipped.append(SkippedBlock(entry["block"], entry.get("line"), entry["reason"]))
     return tuple(skipped)
+
+
+def _source(path: Path, entry: object) -> SourcePage:
+    valid = (
+        isinstance(entry, dict)
+        and isinstance(entry.get("file"), str)
+        and SOURCE_FILE.match(entry["file"])
+        and isinstance(entry.get("sha256"), str)
+        and type(entry.get("report_year")) is int
+        and isinstance(entry.get("rows", {}), dict)
+        and all(type(count) is int for count in entry.get("rows", {}).values())
+    )
+    if not valid:
+        raise DataError(
+            path,
+            f"{entry!r} is not a source (file, sha256, report_year, rows, skipped)",
+            column="sources",
+        )
+    return SourcePage(
+        entry["file"],
+        entry["sha256"],
+        entry["report_year"],
+        dict(entry.get("rows", {})),
+        _skipped(path, entry.get("skipped", [])),
+    )
+
+
+def _sources(path: Path, data: dict) -> tuple[SourcePage, ...]:
+    """The pages the operation's tables come from: at least one, each file named once."""
+    entries = _field(path, data, "sources", list)
+    sources = tuple(_source(path, entry) for entry in entries)
+    files = [source.file for source in sources]
+    if not sources or len(set(files)) != len(files):
+        raise DataError(path, "must list each source page once, and at least one", column="sources")
+    return sources
 
 
 def read_location(folder: Path) -> MapCentre | None:
@@ -102,5 +142,5 @@ def read_meta(folder: Path) -> OperationMeta:
         map_disclaimer=_field(path, data, "map_disclaimer", str),
         map_centre=read_location(folder),
         description=_optional(path, data, "description", str, ""),
-        skipped=_skipped(path, data),
+        sources=_sources(path, data),
     )

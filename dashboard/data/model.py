@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 
 import pandas as pd
 
@@ -24,11 +25,27 @@ class SkippedBlock:
 
 
 @dataclass(frozen=True)
+class SourcePage:
+    """A page an operation was built from (kept in its ``sources/`` folder).
+
+    ``file`` is the name every table row's ``source`` column gives; ``rows`` counts
+    the rows of each table that come from this page after merging (newer pages
+    win), and ``skipped`` the page's blocks the importer could not use.
+    """
+
+    file: str
+    sha256: str
+    report_year: int
+    rows: Mapping[str, int] = field(default_factory=dict)
+    skipped: tuple[SkippedBlock, ...] = ()
+
+
+@dataclass(frozen=True)
 class OperationMeta:
     """What an operation is: its id, name, countries and selectable years.
 
     ``description`` is the page's opening paragraph ("" when it has none);
-    ``skipped`` lists the page's blocks the importer could not use.
+    ``sources`` are the pages the tables come from, newest report year first.
     """
 
     id: str
@@ -40,7 +57,12 @@ class OperationMeta:
     map_disclaimer: str
     map_centre: MapCentre | None
     description: str = ""
-    skipped: tuple[SkippedBlock, ...] = ()
+    sources: tuple[SourcePage, ...] = ()
+
+    @property
+    def skipped(self) -> tuple[SkippedBlock, ...]:
+        """The blocks the importer left out, of every source page."""
+        return tuple(block for source in self.sources for block in source.skipped)
 
 
 @dataclass(frozen=True)
@@ -57,6 +79,11 @@ class Operation:
     - ``key_figures``: year, kind, qualifier, value, unit, text, country
     - ``narratives``: year, kind, section, order, body
     - ``contributions``: date, date_label, donor, donor_type, country
+    - ``revisions``: table, year, key, column, old_value, old_source, new_value,
+      new_source
+
+    Every table but ``revisions`` ends with ``source``, the file name of the page
+    its row comes from (``OperationMeta.sources``).
     """
 
     meta: OperationMeta
@@ -67,6 +94,7 @@ class Operation:
     key_figures: pd.DataFrame
     narratives: pd.DataFrame
     contributions: pd.DataFrame
+    revisions: pd.DataFrame
 
     @classmethod
     def table_names(cls) -> list[str]:

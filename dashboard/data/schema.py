@@ -124,6 +124,8 @@ TEXT = ("str", _text)
 REQUIRED_TEXT = ("str", _required_text)
 ISO3 = ("str", _iso3)
 DATE = ("datetime64[ns]", _date)
+# The file name of the source page a row comes from (listed in operation.json's "sources").
+SOURCE = ("str", _required_text)
 
 
 def _col(name: str, kind: tuple[str, Callable[[str], object]]) -> Column:
@@ -141,6 +143,7 @@ BUDGET = TableSchema(
         _choice_col("pillar", tuple(PILLARS), "int64"),
         _col("budget_usd", OPTIONAL_FLOAT),
         _col("expenditure_usd", OPTIONAL_FLOAT),
+        _col("source", SOURCE),
     ),
     ("year", "pillar"),
 )
@@ -150,17 +153,23 @@ BUDGET_SOURCE_TOTALS = TableSchema(
         _col("year", INT),
         _col("budget_usd", OPTIONAL_FLOAT),
         _col("expenditure_usd", OPTIONAL_FLOAT),
+        _col("source", SOURCE),
     ),
     ("year",),
 )
 PEOPLE_OF_CONCERN = TableSchema(
     "people_of_concern.csv",
-    (_col("year", INT), _col("total", INT)),
+    (_col("year", INT), _col("total", INT), _col("source", SOURCE)),
     ("year",),
 )
 POPULATION_BY_TYPE = TableSchema(
     "population_by_type.csv",
-    (_col("year", INT), _col("population_type", REQUIRED_TEXT), _col("value", INT)),
+    (
+        _col("year", INT),
+        _col("population_type", REQUIRED_TEXT),
+        _col("value", INT),
+        _col("source", SOURCE),
+    ),
     ("year", "population_type"),
 )
 POPULATION_BY_COUNTRY = TableSchema(
@@ -173,6 +182,7 @@ POPULATION_BY_COUNTRY = TableSchema(
         _choice_col("qualifier", QUALIFIERS),
         _col("source_section", REQUIRED_TEXT),
         _col("quote", REQUIRED_TEXT),
+        _col("source", SOURCE),
     ),
     ("year", "country", "population_type"),
 )
@@ -186,6 +196,7 @@ KEY_FIGURES = TableSchema(
         _choice_col("unit", KEY_FIGURE_UNITS),
         _col("text", REQUIRED_TEXT),
         _col("country", ISO3),
+        _col("source", SOURCE),
     ),
     ("year", "kind", "text"),
 )
@@ -197,8 +208,35 @@ CONTRIBUTIONS = TableSchema(
         _col("donor", REQUIRED_TEXT),
         _choice_col("donor_type", DONOR_TYPES),
         _col("country", ISO3),
+        _col("source", SOURCE),
     ),
     (),
+)
+# The page each narrative section comes from (the sections themselves are Markdown files).
+NARRATIVE_SOURCES = TableSchema(
+    "narrative_sources.csv",
+    (
+        _col("year", INT),
+        _choice_col("kind", NARRATIVE_KINDS),
+        _col("section", REQUIRED_TEXT),
+        _col("source", SOURCE),
+    ),
+    ("year", "kind", "section"),
+)
+# Values an older source page gave for a key that a newer page gives differently.
+REVISIONS = TableSchema(
+    "revisions.csv",
+    (
+        _col("table", REQUIRED_TEXT),
+        _col("year", INT),
+        _col("key", REQUIRED_TEXT),
+        _col("column", REQUIRED_TEXT),
+        _col("old_value", TEXT),
+        _col("old_source", SOURCE),
+        _col("new_value", TEXT),
+        _col("new_source", SOURCE),
+    ),
+    ("table", "key", "column", "old_source"),
 )
 
 NON_NEGATIVE = {

@@ -13,7 +13,13 @@ from dashboard.data.loaded import LoadedOperations
 from dashboard.data.meta_file import META_FILE, OPERATION_ID, read_meta
 from dashboard.data.model import Operation
 from dashboard.data.narratives_file import NARRATIVES_DIR, read_narratives
-from dashboard.data.validate import check_narrative_years, check_pillar_sums, check_years
+from dashboard.data.validate import (
+    attach_sources,
+    check_narrative_years,
+    check_pillar_sums,
+    check_sources,
+    check_years,
+)
 from dashboard.paths import default_data_dir
 
 OPERATIONS_DIR = "operations"
@@ -25,6 +31,7 @@ TABLES = {
     "population_by_country": schema.POPULATION_BY_COUNTRY,
     "key_figures": schema.KEY_FIGURES,
     "contributions": schema.CONTRIBUTIONS,
+    "revisions": schema.REVISIONS,
 }
 
 
@@ -123,6 +130,14 @@ def _load(operation_ids: list[str], folders: list[Path]) -> LoadedOperations:
     check_pillar_sums(totals, batches["budget"], problems)
     narratives = read_narratives([folder / NARRATIVES_DIR for folder in folders], problems)
     check_narrative_years(narratives, years, problems)
+    sources_spec = schema.NARRATIVE_SOURCES
+    narrative_sources = schema.read_tables(
+        [folder / sources_spec.file_name for folder in folders], sources_spec, problems
+    )
+    narratives = attach_sources(narratives, narrative_sources, problems)
+    sources = [tuple(page.file for page in meta.sources) if meta else None for meta in metas]
+    for batch in [*batches.values(), totals, narratives]:
+        check_sources(batch, sources, problems)
     problems.raise_first()
     return LoadedOperations(
         dict(zip(operation_ids, metas, strict=True)), {**batches, "narratives": narratives}

@@ -18,22 +18,27 @@ SUM_TOLERANCE_USD = 1.0
 Years = list[tuple[int, ...] | None]
 
 
+def _not_among(values: pd.Series, batch: TableBatch, allowed: list) -> np.ndarray:
+    """Which rows' ``values`` are not among those ``allowed`` for their file (None: any)."""
+    distinct = sorted({value for own in allowed if own for value in own})
+    position = {value: code for code, value in enumerate(distinct)}
+    # A row's (file, value) as one number: its file times the values any file allows,
+    # plus the value's place among them (-1 for a value no file allows).
+    code = pd.Index(distinct).get_indexer(values)
+    listed_codes = [
+        file * len(distinct) + position[value]
+        for file, own in enumerate(allowed)
+        if own
+        for value in own
+    ]
+    listed = (code >= 0) & np.isin(batch.file_index * len(distinct) + code, listed_codes)
+    unknown = np.array([own is None for own in allowed] or [False])[batch.file_index]
+    return ~listed & ~unknown
+
+
 def _outside(batch: TableBatch, years: Years) -> np.ndarray:
     """Which rows of ``batch`` have a ``year`` that is not one of their operation's years."""
-    distinct = sorted({year for own in years if own for year in own})
-    position = {year: code for code, year in enumerate(distinct)}
-    # A row's (operation, year) as one number: its operation times the years any operation
-    # has, plus the year's place among them (-1 for a year no operation has).
-    code = pd.Index(distinct).get_indexer(batch.frame["year"])
-    allowed = [
-        file * len(distinct) + position[year]
-        for file, own in enumerate(years)
-        if own
-        for year in own
-    ]
-    listed = (code >= 0) & np.isin(batch.file_index * len(distinct) + code, allowed)
-    unknown = np.array([own is None for own in years] or [False])[batch.file_index]
-    return ~listed & ~unknown
+    return _not_among(batch.frame["year"], batch, years)
 
 
 def check_years(batch: TableBatch, years: Years, problems: Problems) -> None:
@@ -105,3 +110,51 @@ def check_pillar_sums(totals: TableBatch, budget: TableBatch, problems: Problems
                 column=column,
             ),
         )
+
+
+def check_sources(batch: TableBatch, sources: list, problems: Problems) -> None:
+    """Every source a row names must be one of its operation's source pages."""
+    columns = [name for name in ("source", "old_source", "new_source") if name in batch.frame]
+    for column in columns:
+        values = batch.frame[column]
+        for file, row, at in batch.first_rows(_not_among(values, batch, sources)):
+            problems.add(
+                file,
+                DataError(
+                    batch.paths[file],
+                    f"'{values.iloc[at]}' is not one of the operation's sources "
+                    "(operation.json, 'sources')",
+                    line=line_of(row),
+                    column=column,
+                ),
+            )
+
+
+def attach_sources(narratives: TableBatch, sources: TableBatch, problems: Problems) -> TableBatch:
+    """The narrative sections with the ``source`` that ``narrative_sources.csv`` gives each."""
+    key = ["_file", "year", "kind", "section"]
+    sections = narratives.frame.assign(_file=narratives.file_index)
+    listed = sources.frame.assign(_file=sources.file_index, _row=np.arange(len(sources.frame)))
+    joined = sections.merge(listed, on=key, how="outer", indicator=True, sort=False)
+    for file, group in joined[joined["_merge"] != "both"].groupby("_file"):
+        first = group.iloc[0]
+        if first["_merge"] == "left_only":
+            problem = DataError(
+                sources.paths[file],
+                f"no source for section '{first['section']}' of {first['year']}-{first['kind']}.md",
+            )
+        else:
+            problem = DataError(
+                sources.paths[file],
+                f"names section '{first['section']}' of {first['year']}-{first['kind']}.md, "
+                "which the narratives do not have",
+                line=line_of(int(first["_row"]) - int(sources.starts[file])),
+                column="section",
+            )
+        problems.add(int(file), problem)
+    kept = joined[joined["_merge"] == "both"]
+    frame = sections.merge(kept[[*key, "source"]], on=key, how="left", sort=False).drop(
+        columns="_file"
+    )
+    frame["source"] = frame["source"].fillna("").astype("str")
+    return TableBatch(narratives.paths, frame, narratives.counts)

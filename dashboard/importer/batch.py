@@ -29,6 +29,8 @@ class PageOutcome:
     def status(self) -> str:
         if self.imported is None:
             return "refused"
+        if self.imported.already is not None:
+            return "already a source"
         return "imported partly" if self.imported.page.skipped else "imported"
 
 
@@ -58,31 +60,27 @@ def import_pages(
     *,
     operation_id: str | None = None,
     strict: bool = False,
+    replace: bool = False,
+    force: bool = False,
 ) -> Iterator[PageOutcome]:
     """Import each page with ``import_page``, in order, yielding one outcome per page.
 
     A page goes to ``operation_id`` when given, else to the id its operation's
-    name gives (``operation_id_for``).  A refused page writes nothing and does
-    not stop the others; a page whose id an earlier page of the run was
-    imported as is refused.  Exceptions other than refusals propagate.
+    name gives (``operation_id_for``); pages of one operation (its yearly
+    pages) join its history.  A refused page writes nothing and does not stop
+    the others.  Exceptions other than refusals propagate.
     """
-    imported_as: dict[str, Path] = {}
     for page in pages:
         page_id = operation_id
         try:
             page_id = page_id or operation_id_for(_page_name(page, strict))
-            if page_id in imported_as:
-                raise ValueError(
-                    f"same operation id as {imported_as[page_id]}, imported before it in this "
-                    "run; import this page on its own with --id to give it another id"
-                )
-            imported = import_page(page, page_id, data_dir, strict=strict)
+            imported = import_page(
+                page, page_id, data_dir, strict=strict, replace=replace, force=force
+            )
         except REFUSALS as error:
-            outcome = PageOutcome(page, page_id, error=error)
+            yield PageOutcome(page, page_id, error=error)
         else:
-            imported_as[page_id] = page
-            outcome = PageOutcome(page, page_id, imported=imported)
-        yield outcome
+            yield PageOutcome(page, page_id, imported=imported)
 
 
 def _years(years: list[int]) -> str:
@@ -111,6 +109,8 @@ def summary_table(outcomes: Sequence[PageOutcome]) -> str:
         detail = (
             _contents(outcome.imported.page) if outcome.imported is not None else str(outcome.error)
         )
+        if outcome.imported is not None and outcome.imported.already is not None:
+            detail = f"the same page as {outcome.imported.already}; nothing changed"
         rows.append((str(outcome.page), outcome.operation_id or "-", outcome.status, detail))
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
     lines = [

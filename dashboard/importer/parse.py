@@ -57,7 +57,6 @@ class ParsedPage:
     narratives: dict[tuple[int, str], list[tuple[str, str]]]
     skipped: list[PageError] = field(default_factory=list)
     block_lines: dict[str, int] = field(default_factory=dict)
-    provenance: dict[str, str] = field(default_factory=dict)
 
     @property
     def years(self) -> list[int]:
@@ -73,24 +72,6 @@ class ParsedPage:
             years.update(int(year) for year in frame["year"])
         years.update(year for year, _kind in self.narratives)
         return sorted(years)
-
-    @property
-    def meta(self) -> dict[str, object]:
-        """The content of ``operation.json`` (without the id)."""
-        return {
-            "name": self.name,
-            "description": self.description,
-            "countries": self.countries,
-            "years": self.years,
-            "report_year": self.report_year,
-            "source": f"UNHCR Global Focus, {self.name}",
-            "map_disclaimer": self.map_disclaimer,
-            **self.provenance,
-            "skipped": [
-                {"block": error.block, "line": error.line, "reason": error.reason}
-                for error in self.skipped
-            ],
-        }
 
     def without(self, block: str, error: PageError) -> ParsedPage:
         """The page with ``block``'s data left out and ``error`` recorded as the reason."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dashboard.importer.history import History
 from dashboard.importer.parse import ParsedPage
 
 
@@ -43,4 +44,20 @@ def import_report(page: ParsedPage) -> str:
         lines.extend(f"    - {error}" for error in page.skipped)
     else:
         lines.append("  left out: nothing")
+    return "\n".join(lines)
+
+
+def history_report(history: History) -> str:
+    """The operation after an import or removal: its source pages and the values revised."""
+    pages = ", ".join(f"{source.report_year} ({source.file})" for source in history.sources)
+    revised = history.revisions
+    tables = ", ".join(
+        f"{count} in {table}"
+        for table, count in revised["table"].value_counts().sort_index().items()
+    )
+    lines = [
+        f"  sources ({len(history.sources)})  {pages}",
+        f"  revisions  {len(revised)} values an older page gives otherwise"
+        + (f" ({tables})" if tables else ""),
+    ]
     return "\n".join(lines)

@@ -1,17 +1,20 @@
-"""Write a parsed page into ``data/operations/<id>/``: all files or none.
+"""Build ``data/operations/<id>/`` from its source pages: all files or none.
+
+An operation folder keeps the pages it was built from in ``sources/``; its
+tables are a function of those pages alone (``history``).  Importing a page
+adds it to the sources and rebuilds; removing one rebuilds from the rest.
 
 Files are written to a staging folder beside the target, validated by the same
-loader the dashboard uses, then swapped in by renaming.  A block whose tables
-fail validation is left out and recorded, like a block the page could not
-read (``strict=True`` refuses the page instead).  Hand-curated files
-(``population_by_country.csv``, and ``location.json`` when the page has no
-map location) are carried over from the existing folder, never overwritten.
+loader the dashboard uses, then swapped in by renaming.  Each page is first
+checked on its own: a block whose tables fail validation is left out and
+recorded, like a block the page could not read (``strict=True`` refuses the
+new page instead).  Hand-curated files (``population_by_country.csv``, and
+``location.json`` when no page has a map location) are carried over from the
+existing folder, never overwritten.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import json
 import os
 import shutil
@@ -21,7 +24,15 @@ from pathlib import Path
 
 from dashboard.data import schema
 from dashboard.data.errors import DataError
-from dashboard.data.meta_file import LOCATION_FILE, META_FILE, OPERATION_ID
+from dashboard.data.meta_file import (
+    LOCATION_FILE,
+    META_FILE,
+    OPERATION_ID,
+    SOURCE_FILE,
+    SOURCES_DIR,
+    read_meta,
+)
+from dashboard.data.model import OperationMeta
 from dashboard.data.narratives_file import (
     NARRATIVES_DIR,
     narrative_file_name,
@@ -29,6 +40,7 @@ from dashboard.data.narratives_file import (
 )
 from dashboard.data.store import OPERATIONS_DIR, load_operation, operations_root
 from dashboard.importer import narratives as narratives_block
+from dashboard.importer.history import History, Source
 from dashboard.importer.page import PageError
 from dashboard.importer.parse import (
     BLOCK_TABLES,
@@ -52,34 +64,49 @@ FILE_BLOCKS = {
     TABLE_SCHEMAS[table].file_name: block
     for block, tables in BLOCK_TABLES.items()
     for table in tables
-} | {NARRATIVES_DIR: narratives_block.BLOCK, LOCATION_FILE: LOCATION_BLOCK}
+} | {
+    NARRATIVES_DIR: narratives_block.BLOCK,
+    schema.NARRATIVE_SOURCES.file_name: narratives_block.BLOCK,
+    LOCATION_FILE: LOCATION_BLOCK,
+}
 
 
 @dataclass(frozen=True)
 class Imported:
-    """Where an import wrote, and the page as written (with what it left out)."""
+    """Where an import wrote, the page as written (with what it left out), and the
+    operation's history after it (None when the page was already a source)."""
 
     folder: Path
     page: ParsedPage
+    history: History | None
+    already: str | None = None
 
 
 def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def _write_files(parsed: ParsedPage, operation_id: str, folder: Path) -> None:
+def _write_files(history: History, operation_id: str, folder: Path) -> None:
     folder.mkdir(parents=True)
-    _write_json(folder / META_FILE, {"id": operation_id, **parsed.meta})
-    if parsed.location is not None:
-        _write_json(folder / LOCATION_FILE, parsed.location)
+    _write_json(folder / META_FILE, history.meta(operation_id))
+    if history.location is not None:
+        _write_json(folder / LOCATION_FILE, history.location)
     for table, spec in TABLE_SCHEMAS.items():
-        schema.write_table(folder / spec.file_name, getattr(parsed, table), spec)
-    narratives = folder / NARRATIVES_DIR
-    narratives.mkdir()
-    for (year, kind), sections in sorted(parsed.narratives.items()):
-        (narratives / narrative_file_name(year, kind)).write_text(
-            render_narrative_file(sections), encoding="utf-8"
+        schema.write_table(folder / spec.file_name, history.table(table), spec)
+    narratives = history.table("narratives")
+    schema.write_table(
+        folder / schema.NARRATIVE_SOURCES.file_name, narratives, schema.NARRATIVE_SOURCES
+    )
+    (folder / NARRATIVES_DIR).mkdir()
+    for (year, kind), sections in narratives.groupby(["year", "kind"], sort=True):
+        (folder / NARRATIVES_DIR / narrative_file_name(year, kind)).write_text(
+            render_narrative_file(list(zip(sections["section"], sections["body"], strict=True))),
+            encoding="utf-8",
         )
+    schema.write_table(folder / schema.REVISIONS.file_name, history.revisions, schema.REVISIONS)
+    (folder / SOURCES_DIR).mkdir()
+    for source in history.sources:
+        (folder / SOURCES_DIR / source.file).write_bytes(source.raw)
 
 
 def _carry_curated(previous: Path, folder: Path, page_has_location: bool) -> None:
@@ -94,38 +121,18 @@ def _carry_curated(previous: Path, folder: Path, page_has_location: bool) -> Non
         )
 
 
-def write_operation(
-    parsed: ParsedPage, operation_id: str, data_dir: Path | str, *, strict: bool = False
-) -> Imported:
-    """Replace ``operation_id``'s folder with the parsed page."""
-    if not OPERATION_ID.match(operation_id):
-        raise ValueError(
-            f"operation id '{operation_id}' must be lower-case letters, digits and hyphens"
-        )
-    root = operations_root(data_dir)
-    root.mkdir(parents=True, exist_ok=True)
-    target = root / operation_id
-    staging_root = Path(tempfile.mkdtemp(prefix=".import-", dir=root))
-    try:
-        staged = staging_root / OPERATIONS_DIR / operation_id
-        parsed = _stage_valid(parsed, operation_id, staged, target, strict)
-        _swap(staged, target, staging_root / "previous")
-    finally:
-        shutil.rmtree(staging_root, ignore_errors=True)
-    return Imported(target, parsed)
-
-
-def _stage_valid(
-    parsed: ParsedPage, operation_id: str, staged: Path, previous: Path, strict: bool
-) -> ParsedPage:
-    """Write ``parsed`` into ``staged`` until the loader accepts it, leaving out failing blocks."""
+def _checked_page(source: Source, scratch: Path, operation_id: str, strict: bool) -> Source:
+    """``source`` with the blocks left out that fail validation on their own."""
+    parsed = source.page
     left_out: set[str] = set()
+    staged = scratch / OPERATIONS_DIR / operation_id
     while True:
         shutil.rmtree(staged, ignore_errors=True)
-        _write_files(parsed, operation_id, staged)
-        _carry_curated(previous, staged, parsed.location is not None)
+        checked = Source(source.file, source.raw, parsed)
+        _write_files(History.of([checked]), operation_id, staged)
+        _carry_curated(scratch, staged, True)
         try:
-            load_operation(operation_id, data_dir=staged.parent.parent)
+            load_operation(operation_id, data_dir=scratch)
         except DataError as error:
             problem = _page_problem(error, staged, parsed)
             if strict or problem.block not in FILE_BLOCKS.values() or problem.block in left_out:
@@ -133,10 +140,10 @@ def _stage_valid(
             left_out.add(problem.block)
             parsed = parsed.without(problem.block, problem)
         else:
-            return parsed
+            return checked
 
 
-def _page_problem(error: DataError, staged: Path, parsed: ParsedPage) -> PageError:
+def _page_problem(error: DataError, staged: Path, parsed: ParsedPage | None) -> PageError:
     """A validation error as a problem of the page's block, naming no staging path."""
     relative = error.path.relative_to(staged) if error.path.is_relative_to(staged) else error.path
     name = relative.parts[0] if relative.parts else ""
@@ -149,6 +156,12 @@ def _page_problem(error: DataError, staged: Path, parsed: ParsedPage) -> PageErr
         return PageError(
             "curated data",
             f"{error.reason} (in {where}, kept from the operation's folder: fix or remove it)",
+        )
+    if parsed is None:
+        return PageError(
+            "history",
+            f"the source pages merged give data that does not validate: "
+            f"{error.reason} (in {where})",
         )
     block = FILE_BLOCKS.get(name, "data")
     return PageError(block, f"{error.reason} (in {where})", parsed.block_lines.get(block))
@@ -166,17 +179,172 @@ def _swap(staged: Path, target: Path, backup: Path) -> None:
         raise
 
 
-def import_page(
-    page_path: Path | str, operation_id: str, data_dir: Path | str, *, strict: bool = False
-) -> Imported:
-    """Parse the page file and write it as ``operation_id``."""
-    path = Path(page_path)
+def _read(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise PageError("page", f"cannot read {path}: {exc.strerror}") from None
-    parsed = parse_page(decode_page(raw), strict=strict)
-    provenance = {"source_file": path.name, "source_sha256": hashlib.sha256(raw).hexdigest()}
-    return write_operation(
-        dataclasses.replace(parsed, provenance=provenance), operation_id, data_dir, strict=strict
+
+
+def _parsed(file: str, raw: bytes, strict: bool = False) -> Source:
+    return Source(file, raw, parse_page(decode_page(raw), strict=strict))
+
+
+def rebuild(
+    operation_id: str,
+    data_dir: Path | str,
+    pages: dict[str, bytes],
+    *,
+    new: str | None = None,
+    strict: bool = False,
+) -> History:
+    """Replace ``operation_id``'s folder with the tables of ``pages`` (file name: bytes).
+
+    Each page is read and checked on its own (``strict`` applies to the page
+    named ``new`` only: the others were accepted before), then all are merged.
+    Nothing is written unless the merged operation validates.
+    """
+    if not OPERATION_ID.match(operation_id):
+        raise ValueError(
+            f"operation id '{operation_id}' must be lower-case letters, digits and hyphens"
+        )
+    root = operations_root(data_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    target = root / operation_id
+    staging_root = Path(tempfile.mkdtemp(prefix=".import-", dir=root))
+    try:
+        checked = [
+            _checked_page(
+                _parsed(file, raw, strict and file == new),
+                staging_root / f"page-{number}",
+                operation_id,
+                strict and file == new,
+            )
+            for number, (file, raw) in enumerate(sorted(pages.items()))
+        ]
+        history = History.of(checked)
+        staged = staging_root / OPERATIONS_DIR / operation_id
+        _write_files(history, operation_id, staged)
+        _carry_curated(target, staged, history.location is not None)
+        try:
+            load_operation(operation_id, data_dir=staging_root)
+        except DataError as error:
+            raise _page_problem(error, staged, None) from None
+        _swap(staged, target, staging_root / "previous")
+    finally:
+        shutil.rmtree(staging_root, ignore_errors=True)
+    return history
+
+
+def stored_pages(
+    folder: Path, *, replace: bool = False
+) -> tuple[OperationMeta | None, dict[str, bytes]]:
+    """The operation in ``folder`` and its source pages (none for a new operation).
+
+    A folder written without its sources (an older layout), or one whose
+    ``operation.json`` does not read, is refused unless ``replace`` is given;
+    then it is rebuilt from the new page alone.
+    """
+    if not folder.exists():
+        return None, {}
+    try:
+        meta = read_meta(folder)
+        return meta, {
+            page.file: (folder / SOURCES_DIR / page.file).read_bytes() for page in meta.sources
+        }
+    except (DataError, OSError) as error:
+        if replace:
+            return None, {}
+        raise PageError(
+            "operation",
+            f"the existing operation {folder} cannot be rebuilt from its source pages ({error}); "
+            "import its pages again with --replace to start it anew",
+        ) from None
+
+
+def _refusal(
+    meta: OperationMeta, stored: dict[str, bytes], new: Source, replace: bool, force: bool
+) -> PageError | None:
+    """Why ``new`` cannot join the operation's sources, if it cannot."""
+    same_year = [page.file for page in meta.sources if page.report_year == new.report_year]
+    if same_year and not replace:
+        return PageError(
+            "page",
+            f"{new.file} and {same_year[0]} (already a source of {meta.id}) both have the "
+            f"report year {new.report_year} but differ; use --replace to replace "
+            f"{same_year[0]} with {new.file}",
+        )
+    if new.file in stored and new.file not in same_year:
+        return PageError(
+            "page",
+            f"{meta.id} already has a different source page named {new.file}; rename the file",
+        )
+    if new.page.name != meta.name and not force:
+        return PageError(
+            "page",
+            f"the page is of '{new.page.name}', but {meta.id} is '{meta.name}'; "
+            "use --force to add it all the same",
+        )
+    return None
+
+
+def import_page(
+    page_path: Path | str,
+    operation_id: str,
+    data_dir: Path | str,
+    *,
+    strict: bool = False,
+    replace: bool = False,
+    force: bool = False,
+) -> Imported:
+    """Add the page file to ``operation_id``'s sources and rebuild the operation.
+
+    The same page imported again changes nothing.  A page with the report year
+    of a page the operation has is refused unless ``replace`` (it then takes
+    that page's place); a page of another operation's name is refused unless
+    ``force``.
+    """
+    path = Path(page_path)
+    if not SOURCE_FILE.match(path.name):
+        raise PageError(
+            "page",
+            f"'{path.name}' cannot be a source file name: rename it with letters, digits, "
+            "spaces and . _ ( ) - only, starting with a letter or digit",
+        )
+    new = _parsed(path.name, _read(path), strict)
+    folder = operations_root(data_dir) / operation_id
+    meta, stored = (
+        stored_pages(folder, replace=replace) if OPERATION_ID.match(operation_id) else (None, {})
     )
+    for file, raw in stored.items():
+        if raw == new.raw:
+            return Imported(folder, new.page, None, already=file)
+    if meta is not None:
+        refusal = _refusal(meta, stored, new, replace, force)
+        if refusal is not None:
+            raise refusal
+        replaced = {p.file for p in meta.sources if p.report_year == new.report_year}
+        stored = {file: raw for file, raw in stored.items() if file not in replaced}
+    history = rebuild(
+        operation_id, data_dir, {**stored, new.file: new.raw}, new=new.file, strict=strict
+    )
+    page = next(source.page for source in history.sources if source.file == new.file)
+    return Imported(folder, page, history)
+
+
+def remove_source(operation_id: str, file: str, data_dir: Path | str) -> History:
+    """Rebuild ``operation_id`` from its source pages other than ``file``."""
+    folder = operations_root(data_dir) / operation_id
+    if not (OPERATION_ID.match(operation_id) and folder.is_dir()):
+        raise ValueError(f"no operation '{operation_id}' in {folder.parent}")
+    _meta, stored = stored_pages(folder)
+    if file not in stored:
+        raise ValueError(
+            f"{file} is not a source of {operation_id}; its sources are {', '.join(sorted(stored))}"
+        )
+    if len(stored) == 1:
+        raise ValueError(
+            f"{file} is the only source of {operation_id}; remove the folder {folder} "
+            "to remove the operation"
+        )
+    return rebuild(operation_id, data_dir, {f: raw for f, raw in stored.items() if f != file})
