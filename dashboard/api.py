@@ -194,6 +194,22 @@ def bundle(operation_id: str) -> flask.Response:
     )
 
 
+@blueprint.get("/operations/<operation_id>/sources/<file>")
+def source_page(operation_id: str, file: str) -> flask.Response:
+    """One of the pages the operation was built from, as stored (plain UTF-8 text)."""
+    op = _operation(operation_id)
+    raw = runtime.catalogue().source_page(op.meta.id, file)
+    if raw is None:
+        raise ApiError(
+            404,
+            N_("no source page '{file}' of {operation}; sources: {files}"),
+            file=file[:80],
+            operation=op.meta.id,
+            files=", ".join(page.file for page in op.meta.sources),
+        )
+    return _download(raw, "text/plain; charset=utf-8", file)
+
+
 @blueprint.get("/operations/<operation_id>/<table>")
 def table(operation_id: str, table: str) -> flask.Response:
     op = _operation(operation_id)

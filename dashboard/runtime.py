@@ -11,6 +11,7 @@ workers serve the same answers.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +25,7 @@ from dashboard.data import (
     list_operations,
     load_operations,
 )
+from dashboard.data.meta_file import SOURCES_DIR
 from dashboard.data.store import operations_root
 from dashboard.transforms.catalogue_view import operation_named
 
@@ -33,6 +35,8 @@ EXTENSION = "operation_dashboard"
 @dataclass(frozen=True)
 class Catalogue:
     operations: LoadedOperations
+    # Where the operations were read from: their source pages are read from it when asked for.
+    data_dir: Path | None = None
 
     @property
     def ids(self) -> list[str]:
@@ -59,6 +63,19 @@ class Catalogue:
             return self.operations[operation_id]
         return self.operations[self.default_id]
 
+    def source_page(self, operation_id: str, file: str) -> bytes | None:
+        """The stored bytes of one of the operation's source pages, if it lists ``file``
+        and the file on disk is the page its tables were built from (same SHA-256)."""
+        listed = {page.file: page.sha256 for page in self.meta(operation_id).sources}
+        if file not in listed:
+            return None
+        path = operations_root(self.data_dir) / operation_id / SOURCES_DIR / file
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        return raw if hashlib.sha256(raw).hexdigest() == listed[file] else None
+
     def of(self, operation_ids: tuple[str, ...]) -> list[Operation]:
         """The operations a view names (``ViewState.operation_ids``), in its order."""
         return [self.operations[operation_id] for operation_id in operation_ids]
@@ -69,7 +86,7 @@ def load_catalogue(data_dir: Path | str | None) -> Catalogue:
     ids = list_operations(data_dir)
     if not ids:
         raise FileNotFoundError(f"no operations found under {operations_root(data_dir)}")
-    return Catalogue(load_operations(ids, data_dir))
+    return Catalogue(load_operations(ids, data_dir), data_dir)
 
 
 def install(server: flask.Flask, catalogue: Catalogue) -> None:

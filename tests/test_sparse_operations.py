@@ -137,6 +137,8 @@ def test_every_page_answers_for_every_year_and_language(sparse):
                 if loaded.status_code != 200:
                     failed.append((address, loaded.status_code))
                     continue
+                if not page.UPDATES:  # a page the year does not change (Sources)
+                    continue
                 frame = first_frame(loaded.get_data(as_text=True))
                 switched = client.post(UPDATE, json=year_switch(app, page, year, lang, frame))
                 if switched.status_code != 200:

@@ -12,6 +12,8 @@ redraws only those items (see ``theme.data_revision``).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -58,9 +60,15 @@ TITLE_POSITION = {"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 14
 
 
 def budget_vs_expenditure_figure(
-    totals: pd.DataFrame, selected_year: int, source: str, lang: str
+    totals: pd.DataFrame,
+    selected_year: int,
+    source: str,
+    lang: str,
+    revised: Collection[tuple[int, str]] = (),
 ) -> go.Figure:
-    """Grouped bars of budget and expenditure per year (``yearly_totals`` rows)."""
+    """Grouped bars of budget and expenditure per year (``yearly_totals`` rows); a star
+    marks each bar of ``revised`` (year, ``budget_usd`` or ``expenditure_usd``), a figure
+    an older source page gave otherwise."""
     _ = translator(lang)
     years = [int(year) for year in totals["year"]]
     if not years:
@@ -92,6 +100,13 @@ def budget_vs_expenditure_figure(
         amount = dict(zip(years, amounts, strict=True)).get(selected_year)
         left = selected_year + offset - GROUP_OFFSET
         frames.append((left, left + 2 * GROUP_OFFSET, 0.0, amount))
+        marked = [
+            (year + offset, amount)
+            for year, amount in zip(years, amounts, strict=True)
+            if (year, column) in revised and not is_missing(amount)
+        ]
+        if marked:
+            traces.append(_revised_marker(marked, _(name), lang))
     peaks = totals[["budget_usd", "expenditure_usd"]].max(axis=1, skipna=True)
     layout = {
         "annotations": [
@@ -246,6 +261,22 @@ def _bar(years: list[int], amounts: list[float], name: str, colour: str, lang: s
         "customdata": [format_usd(amount, lang) for amount in amounts],
         "hovertemplate": f"{name}, %{{x}}<br>%{{customdata}}<extra></extra>",
         "marker": {"color": colour},
+    }
+
+
+def _revised_marker(marked: list[tuple[float, float]], name: str, lang: str) -> dict:
+    """Stars on top of the bars (x, amount in USD) whose figure a newer page revised."""
+    _ = translator(lang)
+    label = _("Revised by a newer page")
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": f"{label}: {name}",
+        "x": [x for x, _amount in marked],
+        "y": _millions([amount for _x, amount in marked]),
+        "customdata": [format_usd(amount, lang) for _x, amount in marked],
+        "hovertemplate": f"{label}<br>{name}: %{{customdata}}<extra></extra>",
+        "marker": {"symbol": "star", "size": 13, "color": "#212529", "line": {"width": 0}},
     }
 
 

@@ -24,9 +24,25 @@ same view show the same thing.
 
 from types import ModuleType
 
-from dashboard.pages import budget, catalogue, compare, contributions, narratives, overview
+from dashboard.pages import (
+    budget,
+    catalogue,
+    compare,
+    contributions,
+    narratives,
+    overview,
+    sources,
+)
 
-PAGES: tuple[ModuleType, ...] = (overview, budget, narratives, contributions, catalogue, compare)
+PAGES: tuple[ModuleType, ...] = (
+    overview,
+    budget,
+    narratives,
+    contributions,
+    sources,
+    catalogue,
+    compare,
+)
 
 
 def page_for(path: str | None) -> ModuleType | None:

@@ -17,6 +17,7 @@ from dashboard.components import budget_summary
 from dashboard.components.chart import chart_content, chart_figure, chart_outputs
 from dashboard.components.markup import MARKUP, markup
 from dashboard.components.page_heading import page_heading
+from dashboard.components.revisions_list import revisions_list
 from dashboard.components.view_cache import page_values
 from dashboard.data import Operation
 from dashboard.figures import summaries
@@ -30,6 +31,7 @@ from dashboard.state.view import ViewState
 from dashboard.transforms import budget as tf
 from dashboard.transforms import chart_tables as tables
 from dashboard.transforms.datasets import build_dataset
+from dashboard.transforms.revisions import revised_totals
 
 PATH = "/budget"
 LABEL = N_("Budget")
@@ -42,6 +44,7 @@ class IDS:
     PILLAR_TABLE = "budget-pillar-table"
     CHARTS_HEADING = "budget-charts-heading"
     CHART_NOTES = "budget-chart-notes"
+    REVISIONS_HEADING = "budget-revisions-heading"
     TOTALS_GRAPH = "budget-vs-expenditure"
     SPLIT_GRAPH = "budget-pillar-split"
     BUDGET_PILLARS_GRAPH = "budget-by-pillar"
@@ -98,10 +101,17 @@ def _charts_by_year(operation: Operation, year: int, lang: str) -> dict[str, Any
     totals = tf.totals_of(operation)
     no_bar = tf.no_bar_note_of(operation, year, lang)
     totals_data = _dataset("budget-and-expenditure", operation, year)
+    revised = revised_totals(operation)
     return {
         **chart_content(
             "totals",
-            budget_vs_expenditure_figure(totals, year, operation.meta.source, lang),
+            budget_vs_expenditure_figure(
+                totals,
+                year,
+                operation.meta.source,
+                lang,
+                revised=set(zip(revised["year"], revised["measure"], strict=True)),
+            ),
             summaries.budget_totals_summary(totals, year, lang),
             tables.budget_and_expenditure_table(totals_data, lang),
             lang,
@@ -209,6 +219,7 @@ def _charts_section(operation: Operation, lang: str, values: dict[str, Any]) -> 
             ),
             html.Div(id=IDS.CHART_NOTES, **{MARKUP: values["chart_notes"]}),
             dbc.Row(columns, className="g-4"),
+            revisions_list(revised_totals(operation), IDS.REVISIONS_HEADING, lang),
         ],
         **{"aria-labelledby": IDS.CHARTS_HEADING},
     )

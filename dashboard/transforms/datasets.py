@@ -42,6 +42,20 @@ YEAR = N_("Year.")
 PILLAR_NAME = N_("Name of the pillar.")
 SHARE = N_("Share of the year's total budget, in percent.")
 RATE = N_("Expenditure as a percentage of budget; empty where either figure is missing.")
+SOURCES = N_(
+    "File names of the source pages the row's figures come from, separated by '; ' "
+    "(the operation's Sources page gives each page's report year and SHA-256)."
+)
+
+
+def _with_sources(frame: pd.DataFrame, rows: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    """``frame`` with a ``source`` column: the sources of the ``rows`` it adds up, by ``key``."""
+    sources = (
+        rows.groupby(key)["source"].agg(lambda names: "; ".join(sorted(set(names)))).reset_index()
+    )
+    merged = frame.merge(sources, on=key, how="left")
+    merged["source"] = merged["source"].fillna("").astype("str")
+    return merged
 
 
 def _span(years: list[int]) -> str:
@@ -52,13 +66,14 @@ def _budget_and_expenditure(operation: Operation, _year: int, _donor_type: str) 
     totals = budget_views.totals_of(operation)
     return Dataset(
         f"budget-and-expenditure_{_span(list(totals['year']))}",
-        totals,
+        _with_sources(totals, operation.budget, ["year"]),
         {
             "year": YEAR,
             "budget_usd": N_("Total budget of the year (sum of the pillars), in US dollars."),
             "expenditure_usd": N_(
                 "Total expenditure of the year (sum of the pillars), in US dollars."
             ),
+            "source": SOURCES,
         },
     )
 
@@ -69,12 +84,13 @@ def _by_pillar(measure: str, slug: str) -> Builder:
         frame = amounts.rename(columns={"label": "pillar_name", "amount": measure})
         return Dataset(
             f"{slug}_{_span(budget_views.data_years_of(operation))}",
-            frame,
+            _with_sources(frame, operation.budget, ["year", "pillar"]),
             {
                 "year": YEAR,
                 "pillar": TABLES["budget"]["pillar"],
                 "pillar_name": PILLAR_NAME,
                 measure: TABLES["budget"][measure],
+                "source": SOURCES,
             },
         )
 
@@ -93,7 +109,7 @@ def _split(operation: Operation, year: int, _donor_type: str) -> Dataset:
     frame.insert(0, "year", year)
     return Dataset(
         f"budget-split-by-pillar_{year}",
-        frame,
+        _with_sources(frame, operation.budget, ["year", "pillar"]),
         {
             "year": YEAR,
             "pillar": TABLES["budget"]["pillar"],
@@ -102,6 +118,7 @@ def _split(operation: Operation, year: int, _donor_type: str) -> Dataset:
             "expenditure_usd": TABLES["budget"]["expenditure_usd"],
             "budget_share_percent": SHARE,
             "execution_rate_percent": RATE,
+            "source": SOURCES,
         },
     )
 
