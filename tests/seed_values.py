@@ -1,4 +1,5 @@
-"""Figures typed in from the seed page (data/operations/kazakhstan-mco/sources/000_5ad34c431927eea1.txt).
+"""Figures typed in from the seed page
+(data/operations/kazakhstan-mco/sources/000_5ad34c431927eea1.txt).
 
 Seed line 37, the budget JSON: US dollars in millions exactly as printed;
 None is the page's null.

@@ -64,9 +64,7 @@ def test_import_into_empty_folder_matches_all_generated_files(tmp_path):
     import_page(SEED, OPERATION_ID, tmp_path)
     shipped = DATA_DIR / "operations" / OPERATION_ID
     fresh = tmp_path / "operations" / OPERATION_ID
-    generated = [
-        name for name in tree(shipped) if name not in CURATED
-    ]
+    generated = [name for name in tree(shipped) if name not in CURATED]
     _match, mismatch, errors = filecmp.cmpfiles(shipped, fresh, generated, shallow=False)
     assert (mismatch, errors) == ([], [])
     # Curated files start empty (header only) and no map centre is invented.

@@ -72,7 +72,14 @@ CASES = {
         "ISO 3166",
     ),
     "date": ("contributions.csv", "2021-10-15,15-OCT", "2021-13-15,15-OCT", 2, "date", "month"),
-    "cell count": ("people_of_concern.csv", "2019,106489,", "2019,106489,7,", 3, None, "4 cells; expected 3"),
+    "cell count": (
+        "people_of_concern.csv",
+        "2019,106489,",
+        "2019,106489,7,",
+        3,
+        None,
+        "4 cells; expected 3",
+    ),
     "header": ("people_of_concern.csv", "year,total", "year,people", 1, None, "header"),
 }
 
