@@ -5,6 +5,11 @@ callback raise (a value of the wrong type, say) answers 400: the values came
 from the client.  The traceback goes to the server log only.  Any other
 unexpected error answers 500 with no detail.  The HTML page for people speaks
 the request's language (``?lang=``, else Accept-Language).
+
+Dash raises ``DependencyException`` for a script path it did not register
+(``/_dash-component-suites/dash/nonexistent.js``, ``..%2F`` paths): that is a
+client asking for something that is not there, so it answers 404 with no
+traceback, rather than a 500 that writes one to the log on every request.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ import html
 
 import dash
 import flask
-from werkzeug.exceptions import HTTPException, InternalServerError
+from dash.exceptions import DependencyException
+from werkzeug.exceptions import HTTPException, InternalServerError, NotFound
 
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_PARAM, N_, translator
 from dashboard.serving.language import request_language
@@ -84,6 +90,8 @@ def install(app: dash.Dash) -> None:
     def _handle(error: Exception) -> flask.Response:
         if isinstance(error, HTTPException):
             return _answer(error)
+        if isinstance(error, DependencyException):
+            return _answer(NotFound())
         request = flask.request
         if request.path == callback_path:
             server.logger.error("callback request %s failed", request.path, exc_info=error)
