@@ -8,6 +8,8 @@ Environment variables override the defaults below:
     WEB_CONCURRENCY     worker processes (default: one per CPU core)
     DASHBOARD_THREADS   threads per worker (default 4)
     DASHBOARD_DATA_DIR  data folder (read by dashboard.wsgi)
+    DASHBOARD_DATA_POLL_SECONDS  how often each worker checks the data folder
+                        for new data (default 1; see dashboard.serving.live_data)
 
 Callbacks are CPU-bound (pandas and Plotly), so one process per core does the
 work and a few threads per process overlap the network waits.  The app is
@@ -54,6 +56,15 @@ def pre_fork(_server, _worker):
     the worker then never writes to those objects, so their memory pages stay
     shared with the master instead of being copied into every worker."""
     gc.freeze()
+
+
+def post_worker_init(worker):
+    """Watch the data folder from this worker (``dashboard.serving.live_data``):
+    checked once now, before the worker takes a request, so a worker forked
+    after new data arrived never serves the data the master loaded at start."""
+    from dashboard.serving import live_data
+
+    live_data.watch(worker.wsgi)
 
 
 accesslog = "-"

@@ -104,12 +104,14 @@ def _with_progress(outcomes: Iterator[PageOutcome], total: int) -> Iterator[Page
 def _serve(args: argparse.Namespace) -> int:
     from dashboard.app import create_app
     from dashboard.data import DataError
+    from dashboard.serving import live_data
 
     try:
         app = create_app(data_dir=args.data_dir)
     except (DataError, FileNotFoundError) as exc:
         print(f"error: cannot start: {exc}", file=sys.stderr)
         return 1
+    live_data.watch(app.server)
     app.run(
         host=args.host,
         port=args.port,

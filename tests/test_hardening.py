@@ -229,7 +229,13 @@ def test_plotly_js_is_the_vendored_bundle_loaded_before_dash_bundles(client):
 def test_healthz_reports_the_loaded_operations(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json == {"status": "ok", "operations": [OPERATION_ID]}
+    assert response.json == {
+        "status": "ok",
+        "operations": [OPERATION_ID],
+        "version": response.headers["X-Data-Version"],
+        "loaded_at": response.json["loaded_at"],
+    }
+    assert re.fullmatch(r"[0-9a-f]{16}", response.json["version"])
     assert response.headers["Cache-Control"] == "no-store"
 
 
