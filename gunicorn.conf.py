@@ -67,6 +67,8 @@ def post_worker_init(worker):
     live_data.watch(worker.wsgi)
 
 
-accesslog = "-"
+# The app writes one access line per request with its request id
+# (``dashboard.serving.request_log``); gunicorn's own would repeat it.
+accesslog = None
 errorlog = "-"
 loglevel = "info"

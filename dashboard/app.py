@@ -18,7 +18,7 @@ from dashboard.components.callback_check import check_callbacks
 from dashboard.pages import PAGES
 from dashboard.paths import assets_dir
 from dashboard.server import harden
-from dashboard.serving import live_data
+from dashboard.serving import live_data, request_log
 from dashboard.serving.scripts import PolyfillFreeDash
 from dashboard.shell import browser, downloads, index, routing
 from dashboard.shell.frame import app_layout, frame
@@ -40,6 +40,7 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
         hooks=index.RENDERER_HOOKS,
     )
     index.install(app)
+    request_log.install(app.server)
     catalogue = live_data.install(app.server, data_dir).catalogue
     app.server.register_blueprint(api.blueprint)
     app.layout = app_layout()

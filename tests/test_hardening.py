@@ -446,7 +446,10 @@ def test_a_callback_that_raises_answers_400_and_logs_the_traceback():
     }
     response = app.server.test_client().post(UPDATE, json=request)
     assert response.status_code == 400
-    assert response.json == {"error": "the callback cannot be computed from the values sent"}
+    assert response.json == {
+        "error": "the callback cannot be computed from the values sent",
+        "request_id": response.headers["X-Request-ID"],
+    }
     assert "Traceback" not in response.get_data(as_text=True)
     assert [record.exc_info[0] for record in log.records] == [TypeError]
 

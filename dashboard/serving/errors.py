@@ -23,6 +23,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, NotFound
 
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_PARAM, N_, translator
 from dashboard.serving.language import request_language
+from dashboard.serving.request_log import request_id
 
 JSON_PREFIXES = ("/_dash-", "/api/", "/healthz")
 CALLBACK_ENDPOINT = "_dash-update-component"
@@ -41,7 +42,8 @@ OTHER_STATUS = (N_("Error"), N_("The request could not be answered."))
 
 
 def json_error(status: int, message: str) -> flask.Response:
-    response = flask.jsonify({"error": message})
+    """``{"error": message, "request_id": ...}``: the id finds the request's log line."""
+    response = flask.jsonify({"error": message, "request_id": request_id()})
     response.status_code = status
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -54,12 +56,13 @@ def html_error(status: int, lang: str) -> flask.Response:
     title = html.escape(f"{status} {_(name)}")
     dashboard_name = html.escape(_("Operation dashboard"))
     back = html.escape(_("Back to the dashboard"))
+    reference = html.escape(_("Request id: {id}").format(id=request_id()))
     home = "/" if lang == DEFAULT_LANGUAGE else f"/?{LANGUAGE_PARAM}={lang}"
     page = (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{title} · {dashboard_name}</title></head>"
-        f"<body><main><h1>{title}</h1><p>{html.escape(_(message))}</p>"
+        f"<body><main><h1>{title}</h1><p>{html.escape(_(message))}</p><p>{reference}</p>"
         f'<p><a href="{home}">{back}</a></p></main></body></html>\n'
     )
     response = flask.Response(page, status=status, mimetype="text/html")
@@ -94,7 +97,14 @@ def install(app: dash.Dash) -> None:
             return _answer(NotFound())
         request = flask.request
         if request.path == callback_path:
-            server.logger.error("callback request %s failed", request.path, exc_info=error)
+            server.logger.error(
+                "callback request %s failed (request %s)",
+                request.path,
+                request_id(),
+                exc_info=error,
+            )
             return json_error(400, "the callback cannot be computed from the values sent")
-        server.logger.error("unexpected error on %s", request.path, exc_info=error)
+        server.logger.error(
+            "unexpected error on %s (request %s)", request.path, request_id(), exc_info=error
+        )
         return _answer(InternalServerError())
