@@ -22,6 +22,8 @@ before it listens, with one line naming the file, line and column (see
 import gc
 import multiprocessing
 import os
+import shutil
+import tempfile
 
 bind = os.environ.get("DASHBOARD_BIND", "127.0.0.1:8050")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
@@ -50,6 +52,14 @@ forwarded_allow_ips = "127.0.0.1"
 control_socket_disable = True
 
 
+# /metrics adds up every worker's counters (prometheus_client's multiprocess
+# mode): each worker writes them into this folder, which must be empty when
+# gunicorn starts.  It is set here, before the app (and prometheus_client) is loaded.
+_own_metrics_dir = "PROMETHEUS_MULTIPROC_DIR" not in os.environ
+if _own_metrics_dir:
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="dashboard-metrics-")
+
+
 def pre_fork(_server, _worker):
     """Move everything the master has loaded (the app, its tables) into the
     collector's permanent generation before a worker is forked: a collection in
@@ -65,6 +75,18 @@ def post_worker_init(worker):
     from dashboard.serving import live_data
 
     live_data.watch(worker.wsgi)
+
+
+def child_exit(_server, worker):
+    """Drop an exited worker's gauges (data version, operations) from /metrics."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(_server):
+    if _own_metrics_dir:
+        shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
 
 
 # The app writes one access line per request with its request id

@@ -18,7 +18,7 @@ from dashboard.components.callback_check import check_callbacks
 from dashboard.pages import PAGES
 from dashboard.paths import assets_dir
 from dashboard.server import harden
-from dashboard.serving import live_data, request_log
+from dashboard.serving import live_data, metrics, request_log
 from dashboard.serving.scripts import PolyfillFreeDash
 from dashboard.shell import browser, downloads, index, routing
 from dashboard.shell.frame import app_layout, frame
@@ -42,6 +42,7 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
     index.install(app)
     request_log.install(app.server)
     catalogue = live_data.install(app.server, data_dir).catalogue
+    metrics.install(app.server)
     app.server.register_blueprint(api.blueprint)
     app.layout = app_layout()
     for callbacks in (routing.callbacks, downloads.callbacks, browser.callbacks):
