@@ -194,3 +194,31 @@ def test_a_request_keeps_the_data_it_began_with_when_new_data_is_swapped_in(data
         assert runtime.catalogue() is began_with
     with first.test_request_context(PEOPLE):
         assert runtime.catalogue() is newer
+
+
+def test_nothing_is_loaded_while_an_import_is_staged_or_the_folder_changes_under_the_reader(
+    data_copy, seed_text, monkeypatch
+):
+    app = create_app(data_copy)
+    live = live_data(app.server)
+    served = live.catalogue.version
+    staging = data_copy / "operations" / ".import-synthetic"
+    (staging / "operations").mkdir(parents=True)
+    import_page(changed_page(seed_text, data_copy.parent), data_copy)
+    assert live.check() is False and live.catalogue.version == served
+    long_ago = time.time() - 3600  # left by an importer killed midway: not an import under way
+    os.utime(staging, (long_ago, long_ago))
+
+    load_catalogue = runtime.load_catalogue
+
+    def changed_while_read(data_dir):
+        catalogue = load_catalogue(data_dir)
+        (data_dir / "sources" / "synthetic-arriving.txt").write_text("x", encoding="utf-8")
+        return catalogue
+
+    monkeypatch.setattr(runtime, "load_catalogue", changed_while_read)
+    assert live.check() is False and live.catalogue.version == served
+    monkeypatch.setattr(runtime, "load_catalogue", load_catalogue)
+    assert live.check() is True
+    with app.server.test_client() as client:
+        assert people_2019(client.get(PEOPLE).data) == 106500

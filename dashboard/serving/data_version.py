@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from dashboard.data.store import OPERATIONS_DIR
 # The importer stages an operation in a hidden folder beside it and renames it
 # into place (``importer.write``): while one exists an import is under way.
 STAGING_PREFIX = ".import-"
+# An import writes one operation in well under a minute.
+STALE_STAGING_SECONDS = 300
 VERSION_LENGTH = 16
 
 
@@ -69,9 +72,19 @@ def folder_digest(folder: Path) -> str:
 
 
 def import_under_way(folder: Path) -> bool:
-    """Whether an importer's staging folder exists in ``folder``'s operations."""
+    """Whether an importer's staging folder in ``folder``'s operations changed in the
+    last ``STALE_STAGING_SECONDS`` (an older one was left by an importer killed midway)."""
     operations = folder / OPERATIONS_DIR
+    recent = time.time() - STALE_STAGING_SECONDS
     try:
-        return any(entry.name.startswith(STAGING_PREFIX) for entry in os.scandir(operations))
+        entries = list(os.scandir(operations))
     except FileNotFoundError:
         return False
+    for entry in entries:
+        if entry.name.startswith(STAGING_PREFIX):
+            try:
+                if entry.stat().st_mtime > recent:
+                    return True
+            except FileNotFoundError:
+                continue
+    return False
