@@ -8,6 +8,8 @@ Environment variables override the defaults below:
     WEB_CONCURRENCY     worker processes (default: one per CPU core)
     DASHBOARD_THREADS   threads per worker (default 4)
     DASHBOARD_DATA_DIR  data folder (read by dashboard.wsgi)
+    DASHBOARD_DATA_POLL_SECONDS  how often each worker checks the data folder
+                        for new data (default 1; see dashboard.serving.live_data)
 
 Callbacks are CPU-bound (pandas and Plotly), so one process per core does the
 work and a few threads per process overlap the network waits.  The app is
@@ -20,6 +22,8 @@ before it listens, with one line naming the file, line and column (see
 import gc
 import multiprocessing
 import os
+import shutil
+import tempfile
 
 bind = os.environ.get("DASHBOARD_BIND", "127.0.0.1:8050")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
@@ -48,6 +52,14 @@ forwarded_allow_ips = "127.0.0.1"
 control_socket_disable = True
 
 
+# /metrics adds up every worker's counters (prometheus_client's multiprocess
+# mode): each worker writes them into this folder, which must be empty when
+# gunicorn starts.  It is set here, before the app (and prometheus_client) is loaded.
+_own_metrics_dir = "PROMETHEUS_MULTIPROC_DIR" not in os.environ
+if _own_metrics_dir:
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="dashboard-metrics-")
+
+
 def pre_fork(_server, _worker):
     """Move everything the master has loaded (the app, its tables) into the
     collector's permanent generation before a worker is forked: a collection in
@@ -56,6 +68,29 @@ def pre_fork(_server, _worker):
     gc.freeze()
 
 
-accesslog = "-"
+def post_worker_init(worker):
+    """Watch the data folder from this worker (``dashboard.serving.live_data``):
+    checked once now, before the worker takes a request, so a worker forked
+    after new data arrived never serves the data the master loaded at start."""
+    from dashboard.serving import live_data
+
+    live_data.watch(worker.wsgi)
+
+
+def child_exit(_server, worker):
+    """Drop an exited worker's gauges (data version, operations) from /metrics."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(_server):
+    if _own_metrics_dir:
+        shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
+
+
+# The app writes one access line per request with its request id
+# (``dashboard.serving.request_log``); gunicorn's own would repeat it.
+accesslog = None
 errorlog = "-"
 loglevel = "info"

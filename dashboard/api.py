@@ -7,7 +7,7 @@
     GET /api/v1/catalogue?format=json|csv
     GET /api/v1/compare?ops=ID,ID[,...]&year=YYYY&format=json|csv
 
-Every error is a 4xx answer with a JSON body ``{"error": "..."}``.
+Every error is a 4xx answer with a JSON body ``{"error": "...", "request_id": "..."}``.
 
 Errors and the bundle's notes speak the request's language: ``?lang=en|fr``, else
 the best match of the Accept-Language header, else English.  An unknown ``?lang=``
@@ -28,6 +28,7 @@ from dashboard.data import Operation, OperationMeta
 from dashboard.exports.files import export_frame, to_csv_bytes, to_xlsx_bytes, to_zip_bytes
 from dashboard.i18n import LANGUAGE_PARAM, LANGUAGES, N_, translator
 from dashboard.serving.language import accepted_language
+from dashboard.serving.request_log import request_id
 from dashboard.transforms.catalogue import operations_table
 from dashboard.transforms.comparison import (
     MAX_COMPARED,
@@ -83,7 +84,8 @@ def _api_error(error: ApiError) -> flask.Response:
     # Before the language is known (an unknown ?lang=) the message is in every language.
     languages = [flask.g.api_language] if "api_language" in flask.g else list(LANGUAGES)
     translated = (translator(lang)(error.message).format(**error.values) for lang in languages)
-    response = flask.jsonify({"error": " / ".join(dict.fromkeys(translated))})
+    message = " / ".join(dict.fromkeys(translated))
+    response = flask.jsonify({"error": message, "request_id": request_id()})
     response.status_code = error.status
     return response
 

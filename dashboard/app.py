@@ -18,6 +18,7 @@ from dashboard.components.callback_check import check_callbacks
 from dashboard.pages import PAGES
 from dashboard.paths import assets_dir
 from dashboard.server import harden
+from dashboard.serving import live_data, metrics, request_log
 from dashboard.serving.scripts import PolyfillFreeDash
 from dashboard.shell import browser, downloads, index, routing
 from dashboard.shell.frame import app_layout, frame
@@ -26,7 +27,6 @@ from dashboard.state.view import read_view
 
 def create_app(data_dir: Path | str | None = None) -> dash.Dash:
     """Load and validate the data, then build the app around it."""
-    catalogue = runtime.load_catalogue(data_dir)
     app = PolyfillFreeDash(
         __name__,
         assets_folder=str(assets_dir()),
@@ -40,7 +40,9 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
         hooks=index.RENDERER_HOOKS,
     )
     index.install(app)
-    runtime.install(app.server, catalogue)
+    request_log.install(app.server)
+    catalogue = live_data.install(app.server, data_dir).catalogue
+    metrics.install(app.server)
     app.server.register_blueprint(api.blueprint)
     app.layout = app_layout()
     for callbacks in (routing.callbacks, downloads.callbacks, browser.callbacks):

@@ -155,12 +155,15 @@ def _with_progress(outcomes: Iterator[PageOutcome], total: int) -> Iterator[Page
 def _serve(args: argparse.Namespace) -> int:
     from dashboard.app import create_app
     from dashboard.data import DataError
+    from dashboard.serving import live_data, request_log
 
     try:
         app = create_app(data_dir=args.data_dir)
     except (DataError, FileNotFoundError) as exc:
         print(f"error: cannot start: {exc}", file=sys.stderr)
         return 1
+    live_data.watch(app.server)
+    request_log.quiet_development_server()
     app.run(
         host=args.host,
         port=args.port,

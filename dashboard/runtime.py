@@ -6,7 +6,8 @@ column, not fail a user's request later.  (An operation's DataFrames are cut
 from the batch when first asked for; see ``LoadedOperations``.)
 
 The loaded tables are read-only; callbacks only read them, so any number of
-workers serve the same answers.
+workers serve the same answers.  New data replaces the whole catalogue
+(``serving.live_data``); a request keeps the catalogue it began with.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ EXTENSION = "operation_dashboard"
 @dataclass(frozen=True)
 class Catalogue:
     operations: LoadedOperations
+    # The data folder's digest (``serving.data_version``); "" when not from a folder.
+    version: str = ""
     # Where the operations were read from: their source pages are read from it when asked for.
     data_dir: Path | None = None
 
@@ -86,7 +89,7 @@ def load_catalogue(data_dir: Path | str | None) -> Catalogue:
     ids = list_operations(data_dir)
     if not ids:
         raise FileNotFoundError(f"no operations found under {operations_root(data_dir)}")
-    return Catalogue(load_operations(ids, data_dir), data_dir)
+    return Catalogue(load_operations(ids, data_dir), data_dir=data_dir)
 
 
 def install(server: flask.Flask, catalogue: Catalogue) -> None:
@@ -94,5 +97,9 @@ def install(server: flask.Flask, catalogue: Catalogue) -> None:
 
 
 def catalogue() -> Catalogue:
-    """The catalogue of the app serving the current request."""
-    return flask.current_app.extensions[EXTENSION]
+    """The catalogue of the app serving the current request: the one installed
+    when the request first asked, so all of a request is drawn from one version."""
+    pinned = flask.g.get(EXTENSION)
+    if pinned is None:
+        pinned = flask.g.setdefault(EXTENSION, flask.current_app.extensions[EXTENSION])
+    return pinned

@@ -15,7 +15,8 @@ Content-Security-Policy must allow by hash, has been registered).  It adds:
 - ``/healthz``, which checks that the data is loaded (``serving.health``).
 
 Nothing here keeps per-user state: every response depends only on the request
-and the read-only data loaded at start.
+and the read-only data it is served from (loaded at start, or since:
+``serving.live_data``).
 """
 
 from __future__ import annotations

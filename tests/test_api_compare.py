@@ -196,7 +196,10 @@ def test_errors_are_json_4xx_in_the_request_s_language(client, url, status, mess
     response = client.get(url)
     assert response.status_code == status
     assert response.is_json
-    assert response.get_json() == {"error": message.format(**values)}
+    assert response.get_json() == {
+        "error": message.format(**values),
+        "request_id": response.headers["X-Request-ID"],
+    }
     separator = "&" if "?" in url else "?"
     french = client.get(f"{url}{separator}lang=fr")
     assert french.status_code == status

@@ -229,7 +229,13 @@ def test_plotly_js_is_the_vendored_bundle_loaded_before_dash_bundles(client):
 def test_healthz_reports_the_loaded_operations(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json == {"status": "ok", "operations": [OPERATION_ID]}
+    assert response.json == {
+        "status": "ok",
+        "operations": [OPERATION_ID],
+        "version": response.headers["X-Data-Version"],
+        "loaded_at": response.json["loaded_at"],
+    }
+    assert re.fullmatch(r"[0-9a-f]{16}", response.json["version"])
     assert response.headers["Cache-Control"] == "no-store"
 
 
@@ -440,7 +446,10 @@ def test_a_callback_that_raises_answers_400_and_logs_the_traceback():
     }
     response = app.server.test_client().post(UPDATE, json=request)
     assert response.status_code == 400
-    assert response.json == {"error": "the callback cannot be computed from the values sent"}
+    assert response.json == {
+        "error": "the callback cannot be computed from the values sent",
+        "request_id": response.headers["X-Request-ID"],
+    }
     assert "Traceback" not in response.get_data(as_text=True)
     assert [record.exc_info[0] for record in log.records] == [TypeError]
 

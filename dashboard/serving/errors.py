@@ -5,6 +5,11 @@ callback raise (a value of the wrong type, say) answers 400: the values came
 from the client.  The traceback goes to the server log only.  Any other
 unexpected error answers 500 with no detail.  The HTML page for people speaks
 the request's language (``?lang=``, else Accept-Language).
+
+Dash raises ``DependencyException`` for a script path it did not register
+(``/_dash-component-suites/dash/nonexistent.js``, ``..%2F`` paths): that is a
+client asking for something that is not there, so it answers 404 with no
+traceback, rather than a 500 that writes one to the log on every request.
 """
 
 from __future__ import annotations
@@ -13,10 +18,12 @@ import html
 
 import dash
 import flask
-from werkzeug.exceptions import HTTPException, InternalServerError
+from dash.exceptions import DependencyException
+from werkzeug.exceptions import HTTPException, InternalServerError, NotFound
 
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_PARAM, N_, translator
 from dashboard.serving.language import request_language
+from dashboard.serving.request_log import request_id
 
 JSON_PREFIXES = ("/_dash-", "/api/", "/healthz")
 CALLBACK_ENDPOINT = "_dash-update-component"
@@ -35,7 +42,8 @@ OTHER_STATUS = (N_("Error"), N_("The request could not be answered."))
 
 
 def json_error(status: int, message: str) -> flask.Response:
-    response = flask.jsonify({"error": message})
+    """``{"error": message, "request_id": ...}``: the id finds the request's log line."""
+    response = flask.jsonify({"error": message, "request_id": request_id()})
     response.status_code = status
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -48,12 +56,13 @@ def html_error(status: int, lang: str) -> flask.Response:
     title = html.escape(f"{status} {_(name)}")
     dashboard_name = html.escape(_("Operation dashboard"))
     back = html.escape(_("Back to the dashboard"))
+    reference = html.escape(_("Request id: {id}").format(id=request_id()))
     home = "/" if lang == DEFAULT_LANGUAGE else f"/?{LANGUAGE_PARAM}={lang}"
     page = (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{title} · {dashboard_name}</title></head>"
-        f"<body><main><h1>{title}</h1><p>{html.escape(_(message))}</p>"
+        f"<body><main><h1>{title}</h1><p>{html.escape(_(message))}</p><p>{reference}</p>"
         f'<p><a href="{home}">{back}</a></p></main></body></html>\n'
     )
     response = flask.Response(page, status=status, mimetype="text/html")
@@ -84,9 +93,18 @@ def install(app: dash.Dash) -> None:
     def _handle(error: Exception) -> flask.Response:
         if isinstance(error, HTTPException):
             return _answer(error)
+        if isinstance(error, DependencyException):
+            return _answer(NotFound())
         request = flask.request
         if request.path == callback_path:
-            server.logger.error("callback request %s failed", request.path, exc_info=error)
+            server.logger.error(
+                "callback request %s failed (request %s)",
+                request.path,
+                request_id(),
+                exc_info=error,
+            )
             return json_error(400, "the callback cannot be computed from the values sent")
-        server.logger.error("unexpected error on %s", request.path, exc_info=error)
+        server.logger.error(
+            "unexpected error on %s (request %s)", request.path, request_id(), exc_info=error
+        )
         return _answer(InternalServerError())
