@@ -331,7 +331,7 @@ def _people_section(operation: Operation, lang: str, values: dict[str, Any]) -> 
                 html.P(values["poc_change"], id=IDS.POC_CHANGE, className="mb-0"),
             ]
         ),
-        className="h-100 poc-card",
+        className="poc-card",
     )
     trend_chart = chart_figure(
         "trend",
