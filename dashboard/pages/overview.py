@@ -264,6 +264,7 @@ def _map_section(operation: Operation, view: ViewState, values: dict[str, Any]) 
         values,
         frame_class="map-frame",
         one_year=True,
+        zoomable=False,
     )
     panel = html.Div(
         values["panel"],
