@@ -98,3 +98,23 @@ def test_transfer_benchmark_counts_the_plotly_file_the_app_serves(tmp_path: Path
         assert 0 < page["plotly_wire_bytes"] < page["plotly_decoded_bytes"]
         assert page["wire_bytes"] == sum(r["wire_bytes"] for r in page["detail"])
         assert page["target_met"] == (page["wire_bytes"] <= 1.5 * 2**20)
+
+
+def test_screenshots_command_writes_a_whole_page_png(tmp_path: Path) -> None:
+    """``bench/screenshots.py`` on one page, language and width: a PNG as wide as
+    the window and as tall as the whole page (taller than the window)."""
+    one_page = ["--pages", "/budget", "--languages", "fr", "--widths", "375"]
+    completed = subprocess.run(
+        [sys.executable, "bench/screenshots.py", str(tmp_path / "shots"), *one_page],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    png = tmp_path / "shots" / "budget_fr_375.png"
+    assert completed.stdout.split() == [str(png)]
+    header = png.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n" and header[12:16] == b"IHDR"
+    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    assert width == 375 and height > 900

@@ -130,7 +130,7 @@ def test_the_chart_toolbar_speaks_the_page_language(dash_duo):
         ".map((b) => b.getAttribute('data-title'));"
     )
     assert "Télécharger le graphique en fichier PNG" in titles
-    assert "Zoom intérieur" in titles  # plotly.js's French for "Zoom in"
+    assert "Réinitialiser les axes" in titles  # plotly.js's French for "Reset axes"
     # Every button is in French, and none sends the chart off the machine.
     assert not [title for title in titles if english_found(title) or "Share" in title]
     assert_stayed_local(dash_duo)

@@ -171,3 +171,31 @@ def test_country_list_and_donor_filter_with_keys(dash_duo):
     assert state["tag"] == "BUTTON" and state["text"] == "CSV"
     assert_focus_visible(state)
     assert_stayed_local(dash_duo)
+
+
+def test_the_first_download_of_the_budget_page_is_near_the_navbar(dash_duo):
+    """From the navbar's last control (Français), the first download button of
+    /budget is at most 15 Tab stops away: each chart's toolbar holds two
+    buttons (image download and reset), not plotly.js's eight or so."""
+    start(dash_duo, create_app(), "/budget?year=2020")
+    driver = dash_duo.driver
+    wait_until_settled(driver)
+    focus(driver, ".language-switch a:last-child")
+    assert active(driver)["text"] == "Français"
+    stops = []
+    for _ in range(15):
+        state = press(driver, Keys.TAB)
+        stops.append(state["text"] or state["cls"])
+        if driver.execute_script("return !!document.activeElement.closest('.data-download');"):
+            break
+    else:
+        raise AssertionError(f"no download button in 15 Tab stops: {stops}")
+    assert state["tag"] == "BUTTON" and state["text"] in {"PNG", "CSV"}, stops
+    assert_focus_visible(state)
+    # Every chart's toolbar: the image download and the reset button, nothing else.
+    toolbars = driver.execute_script(
+        "return Array.from(document.querySelectorAll('.modebar')).map((bar) =>"
+        " Array.from(bar.querySelectorAll('.modebar-btn')).map((b) => b.dataset.title));"
+    )
+    assert toolbars == [["Download plot as a PNG", "Reset axes"]] * 4
+    assert_stayed_local(dash_duo)

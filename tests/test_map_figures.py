@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -43,13 +44,13 @@ def test_geo_is_offline_ready_asia_50m_centred_on_the_operation(operation):
     assert geo.resolution == 50
     assert (geo.center.lat, geo.center.lon) == (48.0, 67.0)
     assert list(geo.lataxis.range) == [34.5, 61.5]
-    assert list(geo.lonaxis.range) == [27.0, 107.0]
+    assert list(geo.lonaxis.range) == [43.0, 91.0]
 
 
 def test_zoom_narrows_the_view():
     lat_range, lon_range = view_ranges((48.0, 67.0), 6.0)
     assert lat_range == [41.25, 54.75]
-    assert lon_range == [47.0, 87.0]
+    assert lon_range == [55.0, 79.0]
 
 
 def test_2020_shades_every_country_with_its_summed_figure(operation):
@@ -58,8 +59,12 @@ def test_2020_shades_every_country_with_its_summed_figure(operation):
     assert shaded.locationmode == "ISO-3"
     assert list(shaded.locations) == ["KAZ", "TKM", "UZB"]
     # Seed lines 56, 58, 60.
-    assert list(shaded.z) == [445 + 233 + 7_999 + 591, 21 + 3_900, 14 + 70_000]
-    assert shaded.zmin == 0
+    # Shaded on a base-10 logarithmic scale from 1,000 to 100,000.
+    sums = [445 + 233 + 7_999 + 591, 21 + 3_900, 14 + 70_000]
+    assert list(shaded.z) == pytest.approx([math.log10(value) for value in sums])
+    assert (shaded.zmin, shaded.zmax) == (3, 5)
+    assert list(shaded.colorbar.ticktext) == ["1,000", "10,000", "100,000"]
+    assert shaded.colorbar.title.text == "Persons (logarithmic scale)"
     assert "over 3,921 people of concern" in shaded.hovertext[1]
     assert "Sum of 2 types: Refugees 21 + Stateless over 3,900" in shaded.hovertext[1]
     assert "around 70,014 people of concern" in shaded.hovertext[2]
@@ -67,11 +72,20 @@ def test_2020_shades_every_country_with_its_summed_figure(operation):
     assert not [a for a in figure.layout.annotations if a.text.startswith("No country figures")]
 
 
+def test_small_figures_are_shaded_apart(operation):
+    """On a linear scale from 0 Kazakhstan's 9,268 and Turkmenistan's 3,921 (seed
+    lines 56, 58) would be 13% and 6% of Uzbekistan's 70,014 (line 60): one pale
+    shade.  On the map they lie far apart on the colour scale."""
+    (shaded,) = traces(build(operation, 2020), "choropleth")
+    kaz, tkm, uzb = ((z - shaded.zmin) / (shaded.zmax - shaded.zmin) for z in shaded.z)
+    assert tkm < kaz - 0.15 and kaz < uzb - 0.3
+
+
 def test_2019_shades_kazakhstan_and_leaves_the_others_unshaded(operation):
     figure = build(operation, 2019)
     unshaded, shaded = traces(figure, "choropleth")
     assert list(shaded.locations) == ["KAZ"]
-    assert list(shaded.z) == [574 + 195 + 7_156 + 534]  # seed lines 79-80
+    assert list(shaded.z) == [pytest.approx(math.log10(574 + 195 + 7_156 + 534))]  # lines 79-80
     assert list(unshaded.locations) == ["TKM", "UZB"]
     assert unshaded.showscale is False
     assert all("No country figures for 2019" in text for text in unshaded.hovertext)

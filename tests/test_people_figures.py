@@ -36,7 +36,7 @@ def test_trend_highlights_the_selected_year(people):
     assert others.marker.color == theme.MUTED
     assert selected.name == "2019 (selected)"
     assert figure.layout.title.text == "People of concern, 2018–2019"
-    assert figure.layout.yaxis.title.text == "People of concern (persons)"
+    assert figure.layout.yaxis.title.text == "Persons"
     assert figure.layout.xaxis.title.text == "Year"
     assert list(figure.layout.xaxis.tickvals) == [2018, 2019]
     assert "%{y:,}" in selected.hovertemplate

@@ -48,10 +48,23 @@ function(_clicks, expanded) {
 """
 
 
-def graph_config(filename: str, lang: str) -> dict:
+def toolbar_buttons(zoomable: bool) -> list[list[str]]:
+    """The chart toolbar's buttons: the image download, and for a chart one can zoom
+    by dragging, the button that resets its axes.
+
+    plotly.js's full toolbar (zoom, pan, zoom in and out, autoscale, ...) put about
+    eight Tab stops in every chart, some forty before a keyboard user reached the
+    first download of the budget page; the same actions are a drag or a double
+    click on the chart, and every chart has its own image and data buttons.
+    """
+    return [["toImage", "resetScale2d"]] if zoomable else [["toImage"]]
+
+
+def graph_config(filename: str, lang: str, *, zoomable: bool = True) -> dict:
     """Graph options: image downloads named after the chart, topojson from ``/assets``,
-    the toolbar in the interface language and without plotly.js 4's "Share chart"
-    button, which would send the chart to a server elsewhere."""
+    the toolbar in the interface language with the ``toolbar_buttons`` only (so
+    none of plotly.js 4's "Share chart", which would send the chart to a server
+    elsewhere)."""
     return {
         "locale": lang,
         "displaylogo": False,
@@ -59,16 +72,19 @@ def graph_config(filename: str, lang: str) -> dict:
         "responsive": True,
         "topojsonURL": dash.get_asset_url("topojson/"),
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        "modeBarButtons": toolbar_buttons(zoomable),
     }
 
 
-def chart(graph_id: str | dict, filename: str, lang: str, figure: Any) -> dcc.Graph:
-    """A graph showing ``figure``; ``filename`` names its downloads."""
+def chart(
+    graph_id: str | dict, filename: str, lang: str, figure: Any, *, zoomable: bool = True
+) -> dcc.Graph:
+    """A graph showing ``figure``; ``filename`` names its downloads; ``zoomable`` for
+    a chart with axes one can zoom (not a map)."""
     return dcc.Graph(
         id=graph_id,
         figure=figure,
-        config=graph_config(filename, lang),
+        config=graph_config(filename, lang, zoomable=zoomable),
         className="chart",
     )
 
@@ -162,6 +178,7 @@ def chart_figure(
     *,
     frame_class: str = "",
     one_year: bool = False,
+    zoomable: bool = True,
 ) -> html.Figure:
     """The graph ``graph_id`` of ``what`` ("budget by pillar") with its summary, the
     downloads of ``dataset`` and its table, filled with ``values`` (the
@@ -170,10 +187,11 @@ def chart_figure(
     A chart of the selected year only (``one_year``) keeps one ``filename`` in its
     config, and its Save buttons add the year (``data-image-year``): plotly.js
     draws a chart from scratch, twice, when its config changes, which a year
-    switch would do.
+    switch would do.  A chart one cannot zoom (the map) has no reset button
+    (``zoomable``).
     """
     frame_classes = f"chart-frame {frame_class}".strip()
-    graph = chart(graph_id, filename, lang, values[f"{name}_figure"])
+    graph = chart(graph_id, filename, lang, values[f"{name}_figure"], zoomable=zoomable)
     loading = dcc.Loading(
         html.Div(graph, className=frame_classes),
         target_components={graph_id: "figure"},

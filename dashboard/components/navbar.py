@@ -100,7 +100,7 @@ def navbar(
             year_menu,
         ],
         # Bootstrap's d-flex would win over a ``hidden`` attribute.
-        className="d-flex align-items-center ms-auto me-2 order-lg-last"
+        className="d-flex align-items-center ms-auto me-2 order-xl-last"
         if year_shown
         else "d-none",
     )
@@ -129,5 +129,8 @@ def navbar(
         ),
         color="primary",
         dark=True,
+        # The links, the operation box and the languages fit on one line from 1200 px;
+        # narrower windows open them from the menu button.
+        expand="xl",
         className="app-navbar",
     )

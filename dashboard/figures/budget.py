@@ -17,7 +17,7 @@ from collections.abc import Collection
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import theme
+from dashboard.figures import text_fit, theme
 from dashboard.i18n import N_, Translate, translator
 from dashboard.transforms.budget import year_span
 from dashboard.transforms.formatting import format_percent, format_usd, is_missing
@@ -56,7 +56,6 @@ STACK_MESSAGES = {
 }
 # Room above the plot for the title and a legend that wraps to two rows on a phone.
 TOP_MARGIN = 100
-TITLE_POSITION = {"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 14}}
 
 
 def budget_vs_expenditure_figure(
@@ -191,6 +190,7 @@ def pillar_split_figure(split: pd.DataFrame, year: int, source: str, lang: str) 
             lang,
         )
     labels = [_(label) for label in split["label"]]
+    wrapped = [text_fit.wrap_label(label, theme.FONT_SIZE) for label in labels]
     colours = [theme.PILLAR_COLOURS[int(pillar)] for pillar in split["pillar"]]
     hover = [
         "<br>".join(
@@ -242,10 +242,16 @@ def pillar_split_figure(split: pd.DataFrame, year: int, source: str, lang: str) 
         "annotations": notes,
         "barmode": "overlay",
         "showlegend": False,
-        "title": {**TITLE_POSITION, "subtitle": {"text": _(SPLIT_KEY)}},
+        "title": {"subtitle": {"text": _(SPLIT_KEY)}},
         "xaxis": {"title": {"text": _(Y_AXIS_TITLE)}, "rangemode": "tozero"},
-        "yaxis": {"autorange": "reversed", "automargin": True},
-        "margin": {"t": 90},
+        # Pillar names in lines that leave a phone's chart room for its bars.
+        "yaxis": {
+            "autorange": "reversed",
+            "tickmode": "array",
+            "tickvals": labels,
+            "ticktext": wrapped,
+        },
+        "margin": {"t": 90, "l": text_fit.label_margin(wrapped, theme.FONT_SIZE)},
     }
     title = _("Split by pillar, {year} (USD)").format(year=year)
     return theme.finish(traces, layout, title, source, lang)
@@ -374,7 +380,6 @@ def _axes(years: list[int], peak: float, _: Translate) -> dict:
     """
     top = 1.0 if is_missing(peak) or peak <= 0 else peak / 1_000_000 * HEADROOM
     return {
-        "title": TITLE_POSITION,
         "margin": {"t": TOP_MARGIN},
         "xaxis": {
             "title": {"text": _("Year")},

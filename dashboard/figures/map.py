@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures import theme
 from dashboard.i18n import Translate, gettext, translator
+from dashboard.transforms.formatting import format_count
 
 # Marker positions (latitude, longitude), map geometry rather than data: the
 # planar centroid of each country's largest polygon in the shipped
@@ -36,9 +37,11 @@ LABEL_POSITIONS = {"UZB": "middle right"}
 DEFAULT_LABEL_POSITION = "bottom center"
 
 # The view around the centre at the source's zoom level 5: half the longitude
-# and latitude spans shown, from the Caspian to the Altai and from Turkmenistan's
-# southern border to Siberia.  Each zoom step halves them.  Layout, not data.
-HALF_SPANS_AT_ZOOM_5 = (13.5, 40.0)  # (latitude, longitude) degrees
+# and latitude spans shown, from the Caspian's eastern shore to the Altai and
+# from Turkmenistan's southern border to Siberia.  Each zoom step halves them.
+# The map keeps the view's shape, so a view about as tall as it is wide stays
+# tall on a phone, where the width is what limits it.  Layout, not data.
+HALF_SPANS_AT_ZOOM_5 = (13.5, 24.0)  # (latitude, longitude) degrees
 SHADES = [[0.0, "#c6dbef"], [0.5, "#6baed6"], [1.0, "#2171b5"]]
 NO_FIGURE_FILL = "#e9ecef"
 BORDER = "#495057"
@@ -86,7 +89,7 @@ def country_map(
 ) -> go.Figure:
     """Shade the countries of ``shading`` (from ``transforms.population.country_shading``).
 
-    Countries with a figure share one colour scale starting at 0; countries
+    Countries with a figure share one logarithmic colour scale; countries
     without one are drawn in a neutral fill and say so on hover.  ``centre``
     is (latitude, longitude); without one the map fits the countries.
     """
@@ -98,7 +101,7 @@ def country_map(
     if not without.empty:
         traces.append(_no_figure_trace(without, hover[~has_figure].tolist(), _))
     if not shaded.empty:
-        traces.append(_shaded_trace(shaded, hover[has_figure].tolist(), year, _))
+        traces.append(_shaded_trace(shaded, hover[has_figure].tolist(), year, _, lang))
     placed = shading[shading["country"].isin(list(MARKER_POSITIONS))]
     traces.append(_marker_trace(placed, hover[placed.index].tolist(), _))
     layout = {
@@ -135,24 +138,42 @@ def _no_figure_trace(without: pd.DataFrame, hover: list[str], _: Translate) -> d
     }
 
 
-def _shaded_trace(shaded: pd.DataFrame, hover: list[str], year: int, _: Translate) -> dict:
-    """The countries with a figure, on one colour scale starting at 0."""
+def log_scale(values: list[float]) -> tuple[list[float], list[int]]:
+    """The base-10 logarithms of ``values`` (a value under 1, such as 0, is shaded as
+    1) and the powers of ten that bound them, for the colour bar's ticks.
+
+    Figures of a few thousand and of tens of thousands sit side by side in one
+    operation (Turkmenistan's 3,921 and Uzbekistan's 70,014 people of concern
+    in 2020): on a linear scale from 0 the smaller ones share one pale shade.
+    """
+    logs = [math.log10(max(value, 1.0)) for value in values]
+    low, high = math.floor(min(logs)), math.ceil(max(logs))
+    return logs, list(range(low, max(high, low + 1) + 1))
+
+
+def _shaded_trace(
+    shaded: pd.DataFrame, hover: list[str], year: int, _: Translate, lang: str
+) -> dict:
+    """The countries with a figure, shaded on a logarithmic scale (each power of
+    ten one step of the colour bar); the hover gives the figures themselves."""
+    logs, powers = log_scale(shaded["value"].tolist())
     return {
         "type": "choropleth",
         "name": _("People of concern, {year}").format(year=year),
         "locationmode": "ISO-3",
         "locations": shaded["country"].tolist(),
-        "z": shaded["value"].tolist(),
-        "zmin": 0,
-        "zmax": float(shaded["value"].max()),
+        "z": logs,
+        "zmin": powers[0],
+        "zmax": powers[-1],
         "colorscale": SHADES,
         "marker": {"line": {"color": BORDER, "width": 1}},
         # Horizontal, under the map, so the map keeps the full width on a phone.
         "colorbar": {
-            "title": {"text": _("Persons"), "side": "right"},
+            "title": {"text": _("Persons (logarithmic scale)"), "side": "top"},
             "orientation": "h",
-            "tickformat": ",d",
-            "nticks": 3,
+            "tickmode": "array",
+            "tickvals": powers,
+            "ticktext": [format_count(10**power, lang) for power in powers],
             "tickangle": 0,
             "thickness": 10,
             "len": 0.6,

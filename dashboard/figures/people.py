@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import theme
+from dashboard.figures import text_fit, theme
 from dashboard.i18n import N_, translator
 from dashboard.transforms.budget import year_span
 from dashboard.transforms.population_types import population_type_name
@@ -84,18 +84,18 @@ def trend_figure(trend: pd.DataFrame, selected_year: int, source: str, lang: str
             "showarrow": False,
             "font": {"size": 12, "color": "#495057"},
         }
+    # Headroom for the "selected" label above the tallest bar.
+    top = float(trend["total"].max()) * 1.15
+    # The title says what is counted; the axis gives the unit, beside labels as wide
+    # as the largest tick's (grouped digits: "120,000").
+    left = text_fit.label_margin([f"{int(top):,}"], theme.FONT_SIZE) + theme.AXIS_TITLE_ROOM
     layout = {
         "annotations": [note],
         "barmode": "overlay",
         "showlegend": False,
         "xaxis": {"title": {"text": _("Year")}, "tickmode": "array", "tickvals": years},
-        "yaxis": {
-            "title": {"text": _("People of concern (persons)")},
-            "tickformat": ",d",
-            # Headroom for the "selected" label above the tallest bar.
-            "range": [0, float(trend["total"].max()) * 1.15],
-        },
-        "margin": {"l": 70, "r": 10, "t": 60, "b": 90},
+        "yaxis": {"title": {"text": _("Persons")}, "tickformat": ",d", "range": [0, top]},
+        "margin": {"l": left, "r": 10, "t": 60, "b": 90},
     }
     return theme.finish(traces, layout, title, source, lang)
 
@@ -109,10 +109,12 @@ def breakdown_figure(breakdown: pd.DataFrame, year: int, source: str, lang: str)
             title, _("No breakdown by population type for {year}").format(year=year), source, lang
         )
     ordered = breakdown.sort_values("value")
+    names = [population_type_name(kind, lang) for kind in ordered["population_type"]]
+    labels = [text_fit.wrap_label(name, theme.FONT_SIZE) for name in names]
     bars = {
         "type": "bar",
         "x": ordered["value"].tolist(),
-        "y": [population_type_name(kind, lang) for kind in ordered["population_type"]],
+        "y": names,
         "orientation": "h",
         "marker": {"color": HIGHLIGHT},
         "hovertemplate": _("%{y}: %{x:,} persons") + "<extra></extra>",
@@ -120,6 +122,12 @@ def breakdown_figure(breakdown: pd.DataFrame, year: int, source: str, lang: str)
     layout = {
         "showlegend": False,
         "xaxis": {"title": {"text": _("Persons")}, "tickformat": ",d"},
-        "yaxis": {"title": {"text": _("Population type")}, "automargin": True},
+        "yaxis": {
+            "title": {"text": _("Population type")},
+            "tickmode": "array",
+            "tickvals": names,
+            "ticktext": labels,
+        },
+        "margin": {"l": text_fit.label_margin(labels, theme.FONT_SIZE) + theme.AXIS_TITLE_ROOM},
     }
     return theme.finish([bars], layout, title, source, lang)

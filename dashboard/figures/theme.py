@@ -24,6 +24,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from dashboard.figures import text_fit
 from dashboard.i18n import babel_locale, gettext
 
 TEMPLATE = "operation_dashboard"
@@ -32,15 +33,24 @@ BUDGET_COLOUR = "#0072B2"
 EXPENDITURE_COLOUR = "#D55E00"
 MUTED = "#9AA5B1"
 DEFAULT_LEFT_MARGIN = 60
+DEFAULT_TOP_MARGIN = 60
+FONT_SIZE = 13
+TITLE_SIZE = 16
+# Each line of a title after the first adds this much to the top margin.
+TITLE_LINE_HEIGHT = 22
+# Room beside the tick labels for a y-axis title and its gaps.
+AXIS_TITLE_ROOM = 30
+# The title hangs from the top of the figure, so lines added below it stay clear of the plot.
+TITLE_POSITION = {"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 14}}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 pio.templates[TEMPLATE] = go.layout.Template(
     layout=go.Layout(
-        font={"family": FONT, "size": 13, "color": "#212529"},
-        title={"x": 0, "xanchor": "left", "font": {"size": 16}},
+        font={"family": FONT, "size": FONT_SIZE, "color": "#212529"},
+        title={"x": 0, "xanchor": "left", "font": {"size": TITLE_SIZE}},
         paper_bgcolor="white",
         plot_bgcolor="white",
-        margin={"l": DEFAULT_LEFT_MARGIN, "r": 20, "t": 60, "b": 80},
+        margin={"l": DEFAULT_LEFT_MARGIN, "r": 20, "t": DEFAULT_TOP_MARGIN, "b": 80},
         colorway=list(PILLAR_COLOURS.values()),
         xaxis={"showgrid": False, "linecolor": "#6c757d", "ticks": "outside"},
         yaxis={"gridcolor": "#e9ecef", "zerolinecolor": "#adb5bd"},
@@ -99,15 +109,21 @@ def source_note(source: str, left_margin: float, lang: str) -> dict:
 
 def finish(data: list[dict], layout: dict, title: str, source: str, lang: str) -> go.Figure:
     """The figure of ``data`` and ``layout`` with the theme, the title, the source
-    line, ``lang``'s number separators (for axes and hover text) and a datarevision."""
-    left_margin = layout.get("margin", {}).get("l")
-    left_margin = DEFAULT_LEFT_MARGIN if left_margin is None else left_margin
+    line, ``lang``'s number separators (for axes and hover text) and a datarevision.
+
+    A title too wide for a phone is wrapped into lines, and the top margin grows
+    by a line for each line added."""
+    margin = layout.get("margin", {})
+    left_margin = margin.get("l", DEFAULT_LEFT_MARGIN)
+    lines = text_fit.wrap(title, TITLE_SIZE)
+    top_margin = margin.get("t", DEFAULT_TOP_MARGIN) + TITLE_LINE_HEIGHT * (len(lines) - 1)
     layout = with_defaults(
         THEME_LAYOUT,
         {
             **layout,
+            "margin": {**margin, "t": top_margin},
             "separators": separators(lang),
-            "title": {**layout.get("title", {}), "text": title},
+            "title": {**TITLE_POSITION, **layout.get("title", {}), "text": "<br>".join(lines)},
             "annotations": [
                 *layout.get("annotations", []),
                 source_note(source, left_margin, lang),

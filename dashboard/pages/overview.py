@@ -264,6 +264,7 @@ def _map_section(operation: Operation, view: ViewState, values: dict[str, Any]) 
         values,
         frame_class="map-frame",
         one_year=True,
+        zoomable=False,
     )
     panel = html.Div(
         values["panel"],
@@ -331,7 +332,7 @@ def _people_section(operation: Operation, lang: str, values: dict[str, Any]) -> 
                 html.P(values["poc_change"], id=IDS.POC_CHANGE, className="mb-0"),
             ]
         ),
-        className="h-100 poc-card",
+        className="poc-card",
     )
     trend_chart = chart_figure(
         "trend",
