@@ -2,8 +2,8 @@
 
 The seed is the 2020 view of its operation.  ``older_snapshot`` turns its text
 into a synthetic 2019 view: report year 2019, a budget window of 2015-2020 with
-a 2015 added and the 2019 budget revised, people of concern for 2017 and 2018
-with 2018 revised.  Nothing here is real data or written to ``data/``.
+a 2015 added and the 2019 budget revised, people of concern for 2014 (a year the
+seed has nowhere) and 2018, with 2018 revised.  Nothing here is real data or written to ``data/``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ SEED_BUDGET_LINE = 37
 # The older view's figures (USD millions on the page, as its JSON gives them).
 OLDER_P1_2019 = 4.2  # the seed's line 37 gives 4.336318
 OLDER_2015 = {"budget": 4.0, "p1": 3.0, "p2": 1.0, "expenditure": 2.0, "e1": 1.5, "e2": 0.5}
-OLDER_PEOPLE = {2018: 88000, 2017: 70000}  # the seed's lines 28-29 give 2019 and 2018 (88,419)
+OLDER_PEOPLE = {2018: 88000, 2014: 70000}  # the seed's lines 28-29 give 2019 and 2018 (88,419)
 
 
 def _objects(text: str) -> list[dict]:
@@ -58,7 +58,7 @@ def older_snapshot(seed_text: str) -> str:
     for old, new in (
         ("2020 year-end results", "2019 year-end results"),
         ("2021 planning figures", "2020 planning figures"),
-        ("2019 106,489\n2018 88,419", "2018 88,000\n2017 70,000"),
+        ("2019 106,489\n2018 88,419", "2018 88,000\n2014 70,000"),
         ("  • 2020\n", ""),
     ):
         assert old in text, old

@@ -43,6 +43,8 @@ PAGES = {
     "/budget?lang=fr&year=2021": f"Budget · 2021 · {OPERATION}",
     "/narratives?lang=fr": f"Récits · 2020 · {OPERATION}",
     "/contributions?lang=fr&year=2021": f"Contributions · 2021 · {OPERATION}",
+    "/sources": f"Sources · 2020 · {OPERATION}",
+    "/sources?lang=fr": f"Sources · 2020 · {OPERATION}",
 }
 
 OPEN_TABLES = """

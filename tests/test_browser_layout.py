@@ -30,7 +30,7 @@ PAGES = (
     "/compare?ops=kazakhstan-mco,synthetic-b,synthetic-c",
 )
 # The catalogue lists every operation's latest figures, whatever the year.
-YEARLESS_PAGES = ("/operations",)
+YEARLESS_PAGES = ("/operations", "/sources")
 
 
 def address(page: str, lang: str, year: int | None) -> str:

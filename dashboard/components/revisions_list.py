@@ -27,8 +27,9 @@ def revisions_list(revised: pd.DataFrame, heading_id: str, lang: str) -> html.Se
     items = [
         html.Li(
             [
-                names[row.measure].format(year=row.year),
-                ": ",
+                # French sets a space before the colon.
+                _("{what}:").format(what=names[row.measure].format(year=row.year)),
+                " ",
                 _amount(row.old_usd, lang),
                 " ",
                 _("in the {year} page").format(year=row.old_report_year),
