@@ -9,38 +9,18 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from conftest import DATA_DIR, OPERATION_ID, SEED
 from history_pages import OLDER_PEOPLE, older_snapshot, write_page
+from test_importer import run_cli, tree
 
 from dashboard.data import load_operation
 from dashboard.importer import PageError, import_page, remove_source
 
-REPO = Path(__file__).resolve().parents[1]
 OLDER = "synthetic-2019.txt"
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "dashboard", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-    )
 
 
 @pytest.fixture
