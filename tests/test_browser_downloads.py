@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 from browser import assert_stayed_local, start
+from conftest import SEED
 from seed_values import P1_BUDGET, P2_BUDGET, YEARS
 from selenium.webdriver.support.ui import Select
 
@@ -42,7 +43,8 @@ def test_budget_by_pillar_csv_and_excel(dash_duo):
     folder = Path(dash_duo.download_path)
     click(dash_duo, "budget-by-pillar", "csv")
     csv = pd.read_csv(wait_for_file(folder, "kazakhstan-mco_budget-by-pillar_2016-2021.csv"))
-    assert list(csv.columns) == ["year", "pillar", "pillar_name", "budget_usd"]
+    assert list(csv.columns) == ["year", "pillar", "pillar_name", "budget_usd", "source"]
+    assert set(csv["source"]) == {SEED.name}
     for pillar, seed in ((1, P1_BUDGET), (2, P2_BUDGET)):
         rows = csv[csv["pillar"] == pillar]
         assert rows["year"].tolist() == YEARS
@@ -91,7 +93,7 @@ def test_people_of_concern_csv_and_chart_image_name(dash_duo):
     folder = Path(dash_duo.download_path)
     click(dash_duo, "people-of-concern", "csv")
     people = pd.read_csv(wait_for_file(folder, "kazakhstan-mco_people-of-concern_2018-2019.csv"))
-    assert people.values.tolist() == [[2018, 88419], [2019, 106489]]
+    assert people.values.tolist() == [[2018, 88419, SEED.name], [2019, 106489, SEED.name]]
 
     dash_duo.wait_for_element("#overview-poc-trend .main-svg")
     dash_duo.driver.execute_script(
@@ -131,7 +133,8 @@ def test_whole_operation_links_download_every_table(dash_duo):
     dash_duo.driver.execute_script("arguments[0].click();", link)
     archive = zipfile.ZipFile(wait_for_file(folder, "kazakhstan-mco_all-tables.zip"))
     people = pd.read_csv(archive.open("people_of_concern.csv"))
-    assert people.values.tolist() == [[2018, 88419], [2019, 106489]]  # seed lines 28-29
+    # seed lines 28-29
+    assert people.values.tolist() == [[2018, 88419, SEED.name], [2019, 106489, SEED.name]]
     assert "README.txt" in archive.namelist()
     dash_duo.driver.execute_script("arguments[0].click();", dash_duo.find_element("#all-data-xlsx"))
     book = wait_for_file(folder, "kazakhstan-mco_all-tables.xlsx")
