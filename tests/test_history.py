@@ -156,3 +156,23 @@ def test_a_page_of_another_operation_is_refused_naming_both_unless_force(tmp_pat
     # The page joins the history; the name is the newest page's.
     assert [page.file for page in meta.sources] == [SEED.name, "other.txt"]
     assert meta.name == "Kazakhstan Multi-Country Office"
+
+
+def test_a_replaced_page_hands_its_curated_quotes_to_the_page_that_still_has_them(
+    tmp_path, seed_text
+):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    folder = data / "operations" / OPERATION_ID
+    before = tree(folder)
+    # A quoted sentence (population_by_country.csv, seed line 79) no longer on the page.
+    quote = "there are 574 refugees and 195 asylum-seekers"
+    assert quote in seed_text
+    unquoted = write_page(tmp_path, "unquoted.txt", seed_text.replace(quote, "there are refugees"))
+    with pytest.raises(PageError, match=r"population_by_country\.csv"):
+        import_page(unquoted, OPERATION_ID, data, replace=True)
+    assert tree(folder) == before
+    corrected = write_page(tmp_path, "corrected.txt", seed_text.replace("2019 106,489", "2019 1"))
+    import_page(corrected, OPERATION_ID, data, replace=True)
+    curated = load_operation(OPERATION_ID, data_dir=data).population_by_country
+    assert len(curated) > 0 and set(curated["source"]) == {"corrected.txt"}

@@ -15,6 +15,8 @@ existing folder, never overwritten.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -121,6 +123,24 @@ def _carry_curated(previous: Path, folder: Path, page_has_location: bool) -> Non
         )
 
 
+def _repoint_curated(folder: Path, replaced: dict[str, str], pages: dict[str, bytes]) -> None:
+    """Curated rows that quote a page which another page of its report year replaced name
+    the new page instead, if their quote is in its text (else they still name the old one,
+    and the loader refuses them: the quote has lost its page)."""
+    path = folder / schema.POPULATION_BY_COUNTRY.file_name
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    header, body = rows[0], rows[1:]
+    source, quote = header.index("source"), header.index("quote")
+    texts = {new: " ".join(pages[new].decode("utf-8-sig").split()) for new in replaced.values()}
+    for row in body:
+        new = replaced.get(row[source])
+        if new is not None and " ".join(row[quote].split()) in texts[new]:
+            row[source] = new
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([header, *body])
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
 def _checked_page(source: Source, scratch: Path, operation_id: str, strict: bool) -> Source:
     """``source`` with the blocks left out that fail validation on their own."""
     parsed = source.page
@@ -197,12 +217,15 @@ def rebuild(
     *,
     new: str | None = None,
     strict: bool = False,
+    replaced: dict[str, str] | None = None,
 ) -> History:
     """Replace ``operation_id``'s folder with the tables of ``pages`` (file name: bytes).
 
     Each page is read and checked on its own (``strict`` applies to the page
     named ``new`` only: the others were accepted before), then all are merged.
-    Nothing is written unless the merged operation validates.
+    ``replaced`` maps a page that left to the page of its report year that took
+    its place (``_repoint_curated``).  Nothing is written unless the merged
+    operation validates.
     """
     if not OPERATION_ID.match(operation_id):
         raise ValueError(
@@ -226,6 +249,8 @@ def rebuild(
         staged = staging_root / OPERATIONS_DIR / operation_id
         _write_files(history, operation_id, staged)
         _carry_curated(target, staged, history.location is not None)
+        if replaced:
+            _repoint_curated(staged, replaced, pages)
         try:
             load_operation(operation_id, data_dir=staging_root)
         except DataError as error:
@@ -319,6 +344,7 @@ def import_page(
     for file, raw in stored.items():
         if raw == new.raw:
             return Imported(folder, new.page, None, already=file)
+    replaced: set[str] = set()
     if meta is not None:
         refusal = _refusal(meta, stored, new, replace, force)
         if refusal is not None:
@@ -326,7 +352,12 @@ def import_page(
         replaced = {p.file for p in meta.sources if p.report_year == new.report_year}
         stored = {file: raw for file, raw in stored.items() if file not in replaced}
     history = rebuild(
-        operation_id, data_dir, {**stored, new.file: new.raw}, new=new.file, strict=strict
+        operation_id,
+        data_dir,
+        {**stored, new.file: new.raw},
+        new=new.file,
+        strict=strict,
+        replaced=dict.fromkeys(replaced, new.file),
     )
     page = next(source.page for source in history.sources if source.file == new.file)
     return Imported(folder, page, history)
