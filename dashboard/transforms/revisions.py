@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.data import Operation
+from dashboard.transforms.cache import per_operation
 
 REVISED_COLUMNS = [
     "year",
@@ -24,6 +25,7 @@ def _amount(text: str) -> float:
     return float(text) if text else float("nan")
 
 
+@per_operation
 def revised_totals(operation: Operation) -> pd.DataFrame:
     """The yearly budget and expenditure totals an older page gave otherwise (``REVISED_COLUMNS``),
     by year and measure; an empty value (no figure) is NaN."""
