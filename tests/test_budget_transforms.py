@@ -25,6 +25,7 @@ from seed_values import (
 
 from dashboard.data import load_operation
 from dashboard.transforms import budget as tf
+from dashboard.wording import budget as budget_words
 
 
 def usd(millions: float | None) -> float:
@@ -158,23 +159,29 @@ def test_pillar_split_2015_is_empty(budget):
 
 
 def test_gap_notes(budget):
-    assert tf.gap_notes(tf.yearly_totals(budget), "en") == [
+    assert budget_words.gap_notes(tf.yearly_totals(budget), "en") == [
         "2021: budget only, no expenditure reported"
     ]
-    assert tf.gap_note(2021, 5282048.21, None, "en") == "2021: budget only, no expenditure reported"
-    assert tf.gap_note(2020, None, 10.0, "en") == "2020: expenditure only, no budget reported"
-    assert tf.gap_note(2020, 3034045.21, 2472621.57, "en") is None
-    assert tf.gap_notes(tf.yearly_totals(budget), "fr") == [
+    assert (
+        budget_words.gap_note(2021, 5282048.21, None, "en")
+        == "2021: budget only, no expenditure reported"
+    )
+    assert (
+        budget_words.gap_note(2020, None, 10.0, "en")
+        == "2020: expenditure only, no budget reported"
+    )
+    assert budget_words.gap_note(2020, 3034045.21, 2472621.57, "en") is None
+    assert budget_words.gap_notes(tf.yearly_totals(budget), "fr") == [
         "2021 : budget seulement, aucune dépense déclarée"
     ]
 
 
 def test_no_bar_note_only_for_a_year_without_figures(budget):
-    assert tf.no_bar_note(budget, 2015, "en") == (
+    assert budget_words.no_bar_note(budget, 2015, "en") == (
         "2015: no budget or expenditure reported (figures cover 2016–2021), "
         "so no bar is highlighted in the charts by year."
     )
-    assert tf.no_bar_note(budget, 2021, "en") is None
-    assert tf.no_bar_note(budget.iloc[0:0], 2015, "en") == (
+    assert budget_words.no_bar_note(budget, 2021, "en") is None
+    assert budget_words.no_bar_note(budget.iloc[0:0], 2015, "en") == (
         "2015: no budget or expenditure reported, so no bar is highlighted in the charts by year."
     )

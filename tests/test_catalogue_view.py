@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.transforms import catalogue_view as tf
+from dashboard.wording import catalogue as search
 
 TABLE = pd.DataFrame(
     {
@@ -28,19 +29,19 @@ def ids(table: pd.DataFrame) -> list[str]:
 
 
 def test_text_matches_names_codes_and_country_names_in_any_case():
-    assert ids(tf.filter_operations(TABLE, "office", None, "en")) == ["a", "b"]
-    assert ids(tf.filter_operations(TABLE, "uzb", None, "en")) == ["a"]
-    assert ids(tf.filter_operations(TABLE, "senegal", None, "en")) == ["b"]
+    assert ids(search.filter_operations(TABLE, "office", None, "en")) == ["a", "b"]
+    assert ids(search.filter_operations(TABLE, "uzb", None, "en")) == ["a"]
+    assert ids(search.filter_operations(TABLE, "senegal", None, "en")) == ["b"]
     # French names, and the English ones from the French interface.
-    assert ids(tf.filter_operations(TABLE, "Ouzbékistan", None, "fr")) == ["a"]
-    assert ids(tf.filter_operations(TABLE, "Uzbekistan", None, "fr")) == ["a"]
-    assert ids(tf.filter_operations(TABLE, "nothing", None, "en")) == []
+    assert ids(search.filter_operations(TABLE, "Ouzbékistan", None, "fr")) == ["a"]
+    assert ids(search.filter_operations(TABLE, "Uzbekistan", None, "fr")) == ["a"]
+    assert ids(search.filter_operations(TABLE, "nothing", None, "en")) == []
 
 
 def test_country_filter_keeps_operations_covering_it():
-    assert ids(tf.filter_operations(TABLE, None, "UZB", "en")) == ["a"]
-    assert ids(tf.filter_operations(TABLE, "office", "SEN", "en")) == ["b"]
-    assert ids(tf.filter_operations(TABLE, None, "TJK", "en")) == []
+    assert ids(search.filter_operations(TABLE, None, "UZB", "en")) == ["a"]
+    assert ids(search.filter_operations(TABLE, "office", "SEN", "en")) == ["b"]
+    assert ids(search.filter_operations(TABLE, None, "TJK", "en")) == []
 
 
 def test_sorting_puts_missing_figures_last_both_ways():

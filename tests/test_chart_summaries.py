@@ -17,14 +17,14 @@ from markup_tree import elements, text, tree
 from dashboard.app import create_app
 from dashboard.components.chart import chart_figure, table_markup
 from dashboard.data import load_operation
+from dashboard.exports.datasets import build_dataset
 from dashboard.figures import summaries
 from dashboard.pages import budget as budget_page
 from dashboard.pages import overview
 from dashboard.transforms import budget as tf
-from dashboard.transforms import chart_tables
-from dashboard.transforms.datasets import build_dataset
 from dashboard.transforms.people_of_concern import breakdown_for, trend
-from dashboard.transforms.population import country_shading
+from dashboard.wording import chart_tables
+from dashboard.wording.population import country_shading
 
 OPERATION_ID = "kazakhstan-mco"
 P1, P2 = "Refugee programme", "Stateless programme"

@@ -15,14 +15,16 @@ import pytest
 from dashboard.data import load_operation
 from dashboard.transforms.contributions import (
     contributions_in_year,
+    filter_by_type,
+    years_with_contributions,
+)
+from dashboard.wording.contributions import (
     counts_per_donor,
     describe_totals,
     display_rows,
     donor_label,
-    filter_by_type,
     filter_phrase,
     unnamed_private_note,
-    years_with_contributions,
 )
 
 # (date as printed, donor as shown, donor type, country), in page order (lines 89-150).

@@ -18,9 +18,9 @@ from conftest import OPERATION_ID
 
 from dashboard import i18n
 from dashboard.data.dictionary import MISSING_NOTE, PILLAR_NOTE, TABLES
+from dashboard.exports.datasets import DATASETS, SHARE, build_dataset
 from dashboard.exports.files import NOTES_SHEET, notes_lines, to_csv_bytes, to_xlsx_bytes
 from dashboard.i18n import translator
-from dashboard.transforms.datasets import DATASETS, SHARE, build_dataset
 from dashboard.transforms.tables import table_names
 
 BASE = f"/api/v1/operations/{OPERATION_ID}"

@@ -13,8 +13,8 @@ import pytest
 from babel.numbers import format_decimal as babel_format_decimal
 from seed_values import BUDGET
 
-from dashboard.transforms.countries import country_name
-from dashboard.transforms.formatting import (
+from dashboard.wording.countries import country_name
+from dashboard.wording.formatting import (
     format_count,
     format_date,
     format_key_figure,

@@ -11,7 +11,7 @@ from dashboard.data import load_operation
 from dashboard.figures.map import MARKER_POSITIONS, clicked_country, country_map, view_ranges
 from dashboard.figures.theme import source_line
 from dashboard.paths import assets_dir
-from dashboard.transforms.population import country_shading
+from dashboard.wording.population import country_shading
 
 SOURCE = "UNHCR Global Focus, Kazakhstan Multi-Country Office"
 

@@ -12,13 +12,8 @@ import pytest
 
 from dashboard.components.narrative_panel import narrative_body, narrative_document
 from dashboard.data import load_operation
-from dashboard.transforms.narratives import (
-    documents_for,
-    missing_documents,
-    narratives_for,
-    source_line,
-    years_with_narratives,
-)
+from dashboard.transforms.narratives import documents_for, narratives_for, years_with_narratives
+from dashboard.wording.narratives import missing_documents, source_line
 
 # Seed lines 48, 54, 62, 69, 73 (year-end report) and 77, 83 (plan).
 YEAR_END_2020 = [

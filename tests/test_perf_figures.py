@@ -14,7 +14,7 @@ from dashboard.figures import budget, people, theme
 from dashboard.figures.map import country_map, map_title
 from dashboard.transforms import budget as tf
 from dashboard.transforms.people_of_concern import trend
-from dashboard.transforms.population import country_shading_of
+from dashboard.wording.population import country_shading_of
 
 YEARS = range(2014, 2023)  # the operation's years and one either side
 # The seed has no breakdown by population type; this one is from the design notes.

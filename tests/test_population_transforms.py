@@ -10,21 +10,18 @@ import pytest
 from dashboard.data import load_operation
 from dashboard.transforms.people_of_concern import (
     YearChange,
-    breakdown_empty_message,
     breakdown_for,
     change_on_previous,
-    describe_change,
-    signed_percent,
     total_for,
     trend,
 )
-from dashboard.transforms.population import (
-    combined_qualifier,
-    country_figures,
-    country_shading,
-    qualified,
-    years_with_country_figures,
+from dashboard.transforms.population import combined_qualifier, years_with_country_figures
+from dashboard.wording.people_of_concern import (
+    breakdown_empty_message,
+    describe_change,
+    signed_percent,
 )
+from dashboard.wording.population import country_figures, country_shading, qualified
 
 COUNTRIES = ("KAZ", "TKM", "UZB")
 

@@ -15,7 +15,7 @@ from dashboard.components.scroll_table import scroll_table
 from dashboard.figures import theme
 from dashboard.i18n import translator
 from dashboard.transforms.budget import YearSummary
-from dashboard.transforms.formatting import format_percent, format_usd, format_usd_millions
+from dashboard.wording.formatting import format_percent, format_usd, format_usd_millions
 
 RATE_DECIMALS = 1
 

@@ -35,7 +35,7 @@ from dashboard.components.data_download import data_download
 from dashboard.components.markup import MARKUP, markup
 from dashboard.components.scroll_table import scroll_table
 from dashboard.i18n import gettext, translator
-from dashboard.transforms.chart_tables import TextTable
+from dashboard.wording.chart_tables import TextTable
 
 TABLE_BOX = "chart-table-box"
 TABLE_TOGGLE = "chart-table-toggle"

@@ -10,8 +10,8 @@ import pandas as pd
 from dash import html
 
 from dashboard.i18n import gettext, translator
-from dashboard.transforms.formatting import format_key_figure
-from dashboard.transforms.population_types import population_type_name
+from dashboard.wording.formatting import format_key_figure
+from dashboard.wording.population_types import population_type_name
 
 
 def aria_pressed(code: str, pressed: str | None) -> str:

@@ -1,6 +1,6 @@
 """Download buttons beside a chart or table: its image and its data.
 
-Data buttons name a dataset of ``dashboard.transforms.datasets``; one
+Data buttons name a dataset of ``dashboard.exports.datasets``; one
 pattern-matching callback in the app shell answers every button with the
 numbers of the current selection as CSV or Excel.  Image buttons save the
 chart beside them as PNG (twice the screen resolution) or SVG in the browser,

@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
-from dashboard.transforms.formatting import format_key_figure
+from dashboard.wording.formatting import format_key_figure
 
 
 def key_figure_cards(figures: pd.DataFrame, empty_message: str, lang: str) -> html.Div:

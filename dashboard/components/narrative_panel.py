@@ -13,7 +13,8 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.i18n import translator
-from dashboard.transforms.narratives import NarrativeDocument, source_line
+from dashboard.transforms.narratives import NarrativeDocument
+from dashboard.wording.narratives import source_line
 
 
 def _slug(*parts: object) -> str:

@@ -6,7 +6,7 @@ import pandas as pd
 from dash import html
 
 from dashboard.i18n import N_, translator
-from dashboard.transforms.formatting import format_usd, format_usd_millions, no_data
+from dashboard.wording.formatting import format_usd, format_usd_millions, no_data
 
 MEASURES = {"budget_usd": N_("{year} budget"), "expenditure_usd": N_("{year} expenditure")}
 

@@ -20,7 +20,8 @@ import plotly.graph_objects as go
 from dashboard.figures import text_fit, theme
 from dashboard.i18n import N_, Translate, translator
 from dashboard.transforms.budget import year_span
-from dashboard.transforms.formatting import format_percent, format_usd, is_missing
+from dashboard.transforms.values import is_missing
+from dashboard.wording.formatting import format_percent, format_usd
 
 OTHER_OPACITY = 0.4  # how much of a bar of another year shows through the veil
 SELECTED_LINE_WIDTH = 2.5

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures import theme
 from dashboard.i18n import N_, translator
-from dashboard.transforms.formatting import format_count, format_percent, format_usd, no_data
+from dashboard.wording.formatting import format_count, format_percent, format_usd, no_data
 
 # Okabe-Ito colours and distinct marker shapes, one pair per compared operation.
 OPERATION_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures import theme
 from dashboard.i18n import Translate, gettext, translator
-from dashboard.transforms.formatting import format_count
+from dashboard.wording.formatting import format_count
 
 # Marker positions (latitude, longitude), map geometry rather than data: the
 # planar centroid of each country's largest polygon in the shipped

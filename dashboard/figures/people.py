@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from dashboard.figures import text_fit, theme
 from dashboard.i18n import N_, translator
 from dashboard.transforms.budget import year_span
-from dashboard.transforms.population_types import population_type_name
+from dashboard.wording.population_types import population_type_name
 
 HIGHLIGHT = "#0072B2"
 OTHER_YEARS = theme.MUTED

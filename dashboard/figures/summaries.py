@@ -12,14 +12,14 @@ import pandas as pd
 
 from dashboard.i18n import N_, gettext, translator
 from dashboard.transforms.budget import execution_rate, year_span
-from dashboard.transforms.formatting import (
+from dashboard.transforms.values import is_missing
+from dashboard.wording.formatting import (
     format_count,
     format_percent,
     format_usd_millions,
-    is_missing,
     no_data,
 )
-from dashboard.transforms.population_types import population_type_name
+from dashboard.wording.population_types import population_type_name
 
 RATE_DECIMALS = 1
 # Per measure of the charts by pillar ("Budget" / "Expenditure"): opening, nothing at

@@ -20,6 +20,7 @@ from dashboard.components.page_heading import page_heading
 from dashboard.components.revisions_list import revisions_list
 from dashboard.components.view_cache import page_values
 from dashboard.data import Operation
+from dashboard.exports.datasets import build_dataset
 from dashboard.figures import summaries
 from dashboard.figures.budget import (
     budget_vs_expenditure_figure,
@@ -29,9 +30,9 @@ from dashboard.figures.budget import (
 from dashboard.i18n import N_, translator
 from dashboard.state.view import ViewState
 from dashboard.transforms import budget as tf
-from dashboard.transforms import chart_tables as tables
-from dashboard.transforms.datasets import build_dataset
 from dashboard.transforms.revisions import revised_totals
+from dashboard.wording import budget as budget_words
+from dashboard.wording import chart_tables as tables
 
 PATH = "/budget"
 LABEL = N_("Budget")
@@ -78,9 +79,9 @@ def _selected_year(operation: Operation, year: int, lang: str) -> dict[str, Any]
     _ = translator(lang)
     summary = tf.year_summary_of(operation, year)
     split = tf.pillar_split_of(operation, year)
-    note = tf.gap_note(year, summary.budget_usd, summary.expenditure_usd, lang)
+    note = budget_words.gap_note(year, summary.budget_usd, summary.expenditure_usd, lang)
     split_data = _dataset("budget-split-by-pillar", operation, year)
-    no_budget = tf.no_budget_message(tf.data_years_of(operation), year, lang)
+    no_budget = budget_words.no_budget_message(tf.data_years_of(operation), year, lang)
     return {
         "year_heading": _("Budget and expenditure in {year}").format(year=year),
         "summary": markup(budget_summary.summary_cards(summary, no_budget, lang)),
@@ -99,7 +100,7 @@ def _selected_year(operation: Operation, year: int, lang: str) -> dict[str, Any]
 
 def _charts_by_year(operation: Operation, year: int, lang: str) -> dict[str, Any]:
     totals = tf.totals_of(operation)
-    no_bar = tf.no_bar_note_of(operation, year, lang)
+    no_bar = budget_words.no_bar_note_of(operation, year, lang)
     totals_data = _dataset("budget-and-expenditure", operation, year)
     revised = revised_totals(operation)
     return {
@@ -119,7 +120,9 @@ def _charts_by_year(operation: Operation, year: int, lang: str) -> dict[str, Any
         **_pillar_chart("budget_pillars", operation, tf.BUDGET, "Budget", year, lang),
         **_pillar_chart("spent_pillars", operation, tf.EXPENDITURE, "Expenditure", year, lang),
         "chart_notes": markup(
-            budget_summary.notes([*([no_bar] if no_bar else []), *tf.gap_notes(totals, lang)])
+            budget_summary.notes(
+                [*([no_bar] if no_bar else []), *budget_words.gap_notes(totals, lang)]
+            )
         ),
     }
 

@@ -38,9 +38,10 @@ from dashboard.state.view import (
 )
 from dashboard.transforms import catalogue_view as tf
 from dashboard.transforms.catalogue import operations_table
-from dashboard.transforms.countries import country_name
-from dashboard.transforms.formatting import format_count, format_percent, format_usd, no_data
-from dashboard.transforms.people_of_concern import signed_percent
+from dashboard.wording import catalogue as search
+from dashboard.wording.countries import country_name
+from dashboard.wording.formatting import format_count, format_percent, format_usd, no_data
+from dashboard.wording.people_of_concern import signed_percent
 
 PATH = CATALOGUE_PATH
 LABEL = N_("Operations")
@@ -84,7 +85,7 @@ COLUMNS = (
 def shown_rows(view: ViewState, operations: LoadedOperations) -> pd.DataFrame:
     """Every row the view's filters keep, in its sort order (all pages)."""
     table = operations_table(operations)
-    kept = tf.filter_operations(
+    kept = search.filter_operations(
         table, view.filter(TEXT_PARAM), view.filter(COUNTRY_PARAM), view.lang
     )
     return tf.sort_operations(kept, view.filter(SORT_PARAM))

@@ -36,14 +36,14 @@ from dashboard.state.view import (
     read_view,
     view_search,
 )
-from dashboard.transforms.chart_tables import comparison_table
 from dashboard.transforms.comparison import (
     MAX_COMPARED,
     MIN_COMPARED,
     comparison_by_year,
     comparison_of_year,
 )
-from dashboard.transforms.formatting import format_count, format_percent, format_usd
+from dashboard.wording.chart_tables import comparison_table
+from dashboard.wording.formatting import format_count, format_percent, format_usd
 
 PATH = COMPARE_PATH
 LABEL = N_("Compare")

@@ -25,6 +25,7 @@ from dashboard.data import Operation
 from dashboard.i18n import N_, gettext, translator
 from dashboard.state.view import DONOR_PARAM, ViewState, read_view, view_search
 from dashboard.transforms import contributions as tf
+from dashboard.wording import contributions as words
 
 PATH = "/contributions"
 LABEL = N_("Contributions")
@@ -62,7 +63,10 @@ def _type_filter(donor_type: str, lang: str) -> html.Fieldset:
             html.Legend(_("Donor type"), className="form-label fs-6 fw-semibold mb-1"),
             dbc.RadioItems(
                 id=IDS.TYPE_FILTER,
-                options=[{"label": _(label), "value": value} for value, label in tf.TYPE_FILTERS],
+                options=[
+                    {"label": _(label), "value": value}
+                    for value, label in words.FILTER_LABELS.items()
+                ],
                 value=donor_type,
                 inline=True,
             ),
@@ -80,7 +84,7 @@ def update(view: ViewState, operations: Sequence[Operation]) -> dict[str, Any]:
     return {
         "filter": _type_filter(donor_type, view.lang),
         "heading": _("Contributions in {year}").format(year=view.year),
-        "summary": "" if in_year.empty else tf.describe_totals(in_year, view.year, view.lang),
+        "summary": "" if in_year.empty else words.describe_totals(in_year, view.year, view.lang),
         "counts_heading": _("Contributions per donor, {year}").format(year=view.year),
         **_listing(view, contributions, in_year, donor_type),
     }
@@ -100,7 +104,7 @@ def _listing(view: ViewState, contributions: Any, in_year: Any, donor_type: str)
             "counts": _nothing_to_count(year, lang),
         }
     shown = tf.filter_by_type(in_year, donor_type)
-    which = tf.filter_phrase(donor_type, lang)
+    which = words.filter_phrase(donor_type, lang)
     if shown.empty:
         message = _("No contributions {which} in {year}.").format(which=which, year=year)
         table = html.P(message, className="empty-state")
@@ -110,13 +114,13 @@ def _listing(view: ViewState, contributions: Any, in_year: Any, donor_type: str)
 
 def _tables(shown: Any, year: int, which: str, lang: str) -> dict[str, str]:
     _ = translator(lang)
-    counts = tf.counts_per_donor(shown, lang)
+    counts = words.counts_per_donor(shown, lang)
     rows_caption = _("Contributions {which} in {year}, newest first")
     counts_caption = _("Number of contributions per donor in {year}, {which}")
     return {
         "table": markup(
             contributions_table(
-                tf.display_rows(shown, lang), rows_caption.format(which=which, year=year), lang
+                words.display_rows(shown, lang), rows_caption.format(which=which, year=year), lang
             )
         ),
         "counts": markup(
@@ -124,7 +128,7 @@ def _tables(shown: Any, year: int, which: str, lang: str) -> dict[str, str]:
                 counts,
                 counts_caption.format(year=year, which=which),
                 lang,
-                tf.unnamed_private_note(counts, lang),
+                words.unnamed_private_note(counts, lang),
             )
         ),
     }

@@ -15,6 +15,7 @@ from dashboard.data import Operation
 from dashboard.i18n import N_, translator
 from dashboard.state.view import ViewState
 from dashboard.transforms import narratives as tf
+from dashboard.wording import narratives as words
 
 PATH = "/narratives"
 LABEL = N_("Narratives")
@@ -39,7 +40,7 @@ def update(view: ViewState, operations: Sequence[Operation]) -> dict[str, Any]:
     if documents:
         notes = [
             _("The source has no {document}.").format(document=name)
-            for name in tf.missing_documents(narratives, view.year, view.lang)
+            for name in words.missing_documents(narratives, view.year, view.lang)
         ]
         content = narrative_documents(documents, notes, view.lang)
     else:

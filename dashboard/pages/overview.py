@@ -23,30 +23,20 @@ from dashboard.components.data_download import data_download
 from dashboard.components.key_figures import key_figure_cards
 from dashboard.components.view_cache import page_values
 from dashboard.data import Operation
+from dashboard.exports.datasets import build_dataset
 from dashboard.figures.map import clicked_country, country_map, map_title, no_map
 from dashboard.figures.people import breakdown_figure, trend_figure
 from dashboard.figures.summaries import breakdown_summary, map_summary, trend_summary
 from dashboard.i18n import N_, gettext, translator
 from dashboard.state.view import COUNTRY_PARAM, ViewState, view_search
-from dashboard.transforms import chart_tables
-from dashboard.transforms.countries import country_name
-from dashboard.transforms.datasets import build_dataset
-from dashboard.transforms.formatting import format_count
-from dashboard.transforms.key_figures import (
-    naming_country,
-    no_plan_message,
-    no_results_message,
-    plan_after,
-    results_for,
-)
-from dashboard.transforms.people_of_concern import (
-    breakdown_empty_message,
-    breakdown_for,
-    describe_year,
-    total_for,
-    trend,
-)
-from dashboard.transforms.population import country_figures, country_shading_of
+from dashboard.transforms.key_figures import naming_country, plan_after, results_for
+from dashboard.transforms.people_of_concern import breakdown_for, total_for, trend
+from dashboard.wording import chart_tables
+from dashboard.wording.countries import country_name
+from dashboard.wording.formatting import format_count
+from dashboard.wording.key_figures import no_plan_message, no_results_message
+from dashboard.wording.people_of_concern import breakdown_empty_message, describe_year
+from dashboard.wording.population import country_figures, country_shading_of
 
 PATH = "/"
 LABEL = N_("Overview")

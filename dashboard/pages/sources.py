@@ -17,7 +17,7 @@ from dashboard.data import Operation
 from dashboard.data.model import SourcePage
 from dashboard.i18n import N_, translator
 from dashboard.state.view import LANGUAGE_PARAM, ViewState, language_param
-from dashboard.transforms.formatting import format_count
+from dashboard.wording.formatting import format_count
 
 PATH = "/sources"
 LABEL = N_("Sources")

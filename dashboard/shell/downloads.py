@@ -8,6 +8,7 @@ from dash import ALL, MATCH, Input, Output, State, ctx, dcc
 from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.data_download import DOWNLOAD, DOWNLOAD_BUTTON
+from dashboard.exports.datasets import Dataset, build_dataset
 from dashboard.exports.files import to_csv_bytes, to_xlsx_bytes
 from dashboard.figures.comparison import MEASURES
 from dashboard.i18n import gettext
@@ -22,7 +23,6 @@ from dashboard.transforms.comparison import (
     comparison_by_year,
     comparison_of_year,
 )
-from dashboard.transforms.datasets import Dataset, build_dataset
 
 callbacks = CallbackSet()
 

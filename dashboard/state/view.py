@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode
 from dashboard.data import OperationMeta
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_PARAM, LANGUAGES, gettext
 from dashboard.transforms.comparison import MAX_COMPARED
-from dashboard.transforms.contributions import ALL, TYPE_FILTERS
+from dashboard.transforms.contributions import ALL, DONOR_FILTERS
 
 MAX_QUERY_LENGTH = 2048
 YEAR_PARAM = "year"
@@ -93,7 +93,7 @@ def _country(raw: str, meta: OperationMeta) -> str | None:
 
 
 def _donor(raw: str, _meta: OperationMeta) -> str | None:
-    return raw if raw in dict(TYPE_FILTERS) and raw != ALL else None
+    return raw if raw in DONOR_FILTERS and raw != ALL else None
 
 
 def _any_country(raw: str, _meta: OperationMeta) -> str | None:

@@ -1,9 +1,8 @@
-"""The catalogue as a reader filters, sorts and pages it (``/operations``).
+"""The catalogue as a reader sorts and pages it (``/operations``).
 
-Works on ``transforms.catalogue.operations_table``: a text filter on the name
-and the countries (codes and names, in the reader's language and in English),
-a country filter, a sort on one column with missing figures always last, and
-pages of ``PAGE_SIZE`` rows.
+Works on ``transforms.catalogue.operations_table``: a sort on one column with
+missing figures always last, and pages of ``PAGE_SIZE`` rows (the text and
+country filters, which read country names, are ``wording.catalogue``).
 """
 
 from __future__ import annotations
@@ -13,9 +12,6 @@ from collections.abc import Mapping
 
 import pandas as pd
 from pandas.api.types import is_string_dtype
-
-from dashboard.i18n import DEFAULT_LANGUAGE
-from dashboard.transforms.countries import country_name
 
 PAGE_SIZE = 50
 DEFAULT_SORT = "name"
@@ -35,33 +31,6 @@ SORT_COLUMNS: dict[str, list[str]] = {
 def codes(countries: str) -> list[str]:
     """The ISO codes of a ``countries`` cell ("KAZ, TKM")."""
     return [code for code in countries.split(", ") if code]
-
-
-def country_names(countries: str, lang: str) -> str:
-    return ", ".join(country_name(code, lang) for code in codes(countries))
-
-
-def _searchable(row_countries: str, name: str, lang: str) -> str:
-    names = {country_names(row_countries, lang), country_names(row_countries, DEFAULT_LANGUAGE)}
-    return " ".join([name, row_countries, *names]).casefold()
-
-
-def filter_operations(
-    table: pd.DataFrame, text: str | None, country: str | None, lang: str
-) -> pd.DataFrame:
-    """The rows whose name or countries contain ``text`` (any case) and that
-    cover ``country`` (an ISO code)."""
-    keep = pd.Series(True, index=table.index)
-    if country:
-        keep &= table["countries"].map(lambda cell: country in codes(cell))
-    if text:
-        needle = text.casefold()
-        found = [
-            needle in _searchable(countries, name, lang)
-            for countries, name in zip(table["countries"], table["name"], strict=True)
-        ]
-        keep &= pd.Series(found, index=table.index, dtype=bool)
-    return table[keep]
 
 
 def sort_operations(table: pd.DataFrame, sort: str | None) -> pd.DataFrame:

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.i18n import translator
-
 YEAR_END = "year-end"
 PLAN = "plan"
 KINDS = (YEAR_END, PLAN)
@@ -33,22 +31,6 @@ class NarrativeDocument:
     year: int
     kind: str
     sections: tuple[Section, ...]
-
-
-def source_line(year: int, kind: str, lang: str) -> str:
-    """The line that names where a document comes from (``kind`` is one of ``KINDS``)."""
-    _ = translator(lang)
-    if kind == YEAR_END:
-        return _("From the {year} year-end report").format(year=year)
-    return _("From the {year} plan, written before the year began").format(year=year)
-
-
-def document_name(year: int, kind: str, lang: str) -> str:
-    """``2020 year-end report`` / ``2020 plan``."""
-    _ = translator(lang)
-    if kind == YEAR_END:
-        return _("{year} year-end report").format(year=year)
-    return _("{year} plan").format(year=year)
 
 
 def narratives_for(narratives: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -71,17 +53,6 @@ def documents_for(narratives: pd.DataFrame, year: int) -> list[NarrativeDocument
         )
         documents.append(NarrativeDocument(int(year), str(kind), sections))
     return documents
-
-
-def missing_documents(narratives: pd.DataFrame, year: int, lang: str) -> list[str]:
-    """Names of the documents (of ``KINDS``) the year lacks, when it has at least one.
-
-    A year with no narratives at all returns ``[]``: the page's empty state covers it.
-    """
-    present = set(narratives.loc[narratives["year"] == year, "kind"])
-    if not present:
-        return []
-    return [document_name(year, kind, lang) for kind in KINDS if kind not in present]
 
 
 def years_with_narratives(narratives: pd.DataFrame) -> list[int]:

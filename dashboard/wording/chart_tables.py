@@ -15,8 +15,8 @@ import pandas as pd
 
 from dashboard.i18n import N_, translator
 from dashboard.transforms.budget import year_span
-from dashboard.transforms.formatting import format_count, format_percent, format_usd, no_data
-from dashboard.transforms.population_types import population_type_name
+from dashboard.wording.formatting import format_count, format_percent, format_usd, no_data
+from dashboard.wording.population_types import population_type_name
 
 RATE_DECIMALS = 1
 # Caption of the tables by pillar per measure name ("Budget" / "Expenditure"),

@@ -9,25 +9,20 @@ from __future__ import annotations
 
 import datetime
 import functools
-import math
 
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal, parse_pattern
 
 from dashboard.i18n import N_, babel_locale, gettext
+from dashboard.transforms.values import EXACT, is_missing
 
 NO_DATA = N_("no data")
-EXACT = "exact"
 # How a figure the source qualifies reads, per qualifier of the data.
 QUALIFIED = {
     "over": N_("over {number}"),
     "under": N_("under {number}"),
     "around": N_("around {number}"),
 }
-
-
-def is_missing(value: float | int | None) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def no_data(lang: str) -> str:

@@ -23,6 +23,7 @@ from dashboard.transforms.cache import per_operation
 from dashboard.transforms.key_figures import plan_after, results_for
 from dashboard.transforms.people_of_concern import breakdown_for, trend
 from dashboard.transforms.tables import table_for_year
+from dashboard.wording import contributions as contribution_words
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ def _contributions(operation: Operation, year: int, donor_type: str) -> Dataset:
 def _contributions_per_donor(operation: Operation, year: int, donor_type: str) -> Dataset:
     # Downloads keep English names, like every other exported value and the data API.
     rows = _filtered_contributions(operation, year, donor_type)
-    counts = contribution_views.counts_per_donor(rows, DEFAULT_LANGUAGE)
+    counts = contribution_words.counts_per_donor(rows, DEFAULT_LANGUAGE)
     return Dataset(
         f"contributions-per-donor_{_suffix(year, donor_type)}",
         counts,
