@@ -71,10 +71,13 @@ def pre_fork(_server, _worker):
 def post_worker_init(worker):
     """Watch the data folder from this worker (``dashboard.serving.live_data``):
     checked once now, before the worker takes a request, so a worker forked
-    after new data arrived never serves the data the master loaded at start."""
+    after new data arrived never serves the data the master loaded at start.
+    Another app served with these settings (the benchmarks' bare Dash
+    reference) has no data folder to watch."""
     from dashboard.serving import live_data
 
-    live_data.watch(worker.wsgi)
+    if live_data.EXTENSION in getattr(worker.wsgi, "extensions", {}):
+        live_data.watch(worker.wsgi)
 
 
 def child_exit(_server, worker):
