@@ -8,6 +8,7 @@ Expected values: the seed's years (lines 40-46) and its report year 2020;
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from dash import no_update
@@ -17,8 +18,11 @@ from markup_tree import elements, text
 from plotly.io.json import to_json_plotly
 
 from dashboard.app import create_app
+from dashboard.components.view_cache import is_kept
 from dashboard.pages import budget
+from dashboard.runtime import catalogue
 from dashboard.shell.routing import draw_frame, find_operation, page_views, update_frame
+from dashboard.state.view import read_view
 
 YEARS = ["2021", "2020", "2019", "2018", "2017", "2016", "2015"]
 
@@ -211,3 +215,17 @@ def test_views_already_drawn_are_not_sent_again(app):
 def test_leaving_the_page_leaves_its_views_to_the_next_frame(app):
     with app.server.app_context(), pytest.raises(PreventUpdate):
         page_views(budget, None, "?year=2017", "/narratives", None)
+
+
+def test_after_a_year_picked_the_pages_other_years_are_kept_soon(app):
+    """The seed's years are 2015-2021 (its year list and budget table)."""
+    with app.server.app_context():
+        drawn = page_views(budget, None, "?year=2019&lang=fr", "/budget", None)["drawn"]
+        page_views(budget, "2018", "?year=2019&lang=fr", "/budget", drawn)
+        loaded = catalogue()
+        views = [read_view("/budget", f"?year={y}&lang=fr", loaded) for y in YEARS]
+        operations = loaded.of(views[0].operation_ids)
+        deadline = time.monotonic() + 20
+        while not all(is_kept(budget.update, v, operations) for v in views):
+            assert time.monotonic() < deadline, "not computed in the background"
+            time.sleep(0.01)

@@ -14,7 +14,7 @@ import pytest
 from conftest import DATA_DIR, OPERATION_ID
 
 from dashboard.runtime import load_catalogue
-from dashboard.state.view import ViewState, read_query, read_view, view_search
+from dashboard.state.view import ViewState, in_year, read_query, read_view, view_search
 
 YEARS = (2015, 2016, 2017, 2018, 2019, 2020, 2021)
 
@@ -113,3 +113,16 @@ def test_a_view_is_immutable_and_hashable(catalogue):
         view.year = 2018  # type: ignore[misc]
     assert hash(view) == hash(read_view("/", "?year=2019", catalogue))
     assert isinstance(view, ViewState)
+
+
+@pytest.mark.parametrize(
+    "search",
+    ["", "?year=2019", "?lang=fr&year=2016&donor=government", "?country=TKM&utm=x&year=abc"],
+)
+def test_in_year_is_the_view_of_the_address_with_that_year_picked(catalogue, search):
+    """The seed's years are 2015-2021 (its year list and budget table)."""
+    view = read_view("/contributions", search, catalogue)
+    for year in (2015, 2018, 2021):
+        picked = read_view("/contributions", view_search(view, year=year), catalogue)
+        assert in_year(view, year) == picked
+        assert in_year(view, year).year == year

@@ -42,14 +42,12 @@ def page_values(update: Update, view: ViewState, operations: Operations) -> dict
     The entry is keyed on the operations' identity, so operations loaded again
     (another app, new data) start afresh.  Callers must not change the result.
     """
-    # A page of every operation gets the loaded mapping itself: one object to key on.
-    held = [operations] if isinstance(operations, Mapping) else list(operations)
-    key = (update, view, tuple(id(item) for item in held))
+    key, held = _key(update, view, operations)
     with _lock:
-        hit = _entries.get(key)
-        if hit is not None and all(ref() is item for ref, item in zip(hit[0], held, strict=True)):
+        hit = _kept(key, held)
+        if hit is not None:
             _entries.move_to_end(key)
-            return hit[1]
+            return hit
     values = {
         name: json.loads(to_json_plotly(value)) for name, value in update(view, operations).items()
     }
@@ -59,3 +57,23 @@ def page_values(update: Update, view: ViewState, operations: Operations) -> dict
         while len(_entries) > VIEW_CACHE_SIZE:
             _entries.popitem(last=False)
     return values
+
+
+def is_kept(update: Update, view: ViewState, operations: Operations) -> bool:
+    """Whether ``page_values`` has the view's values without computing them."""
+    key, held = _key(update, view, operations)
+    with _lock:
+        return _kept(key, held) is not None
+
+
+def _key(update: Update, view: ViewState, operations: Operations) -> tuple[tuple, list]:
+    # A page of every operation gets the loaded mapping itself: one object to key on.
+    held = [operations] if isinstance(operations, Mapping) else list(operations)
+    return (update, view, tuple(id(item) for item in held)), held
+
+
+def _kept(key: tuple, held: list) -> dict[str, Any] | None:
+    hit = _entries.get(key)
+    if hit is not None and all(ref() is item for ref, item in zip(hit[0], held, strict=True)):
+        return hit[1]
+    return None

@@ -26,6 +26,7 @@ see the price tag in README's "Speed tricks" table.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import ModuleType
 from typing import Any
 
@@ -36,6 +37,7 @@ from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.operation_finder import finder_inputs
 from dashboard.components.view_cache import page_values
+from dashboard.components.view_prefetch import prefetch_years
 from dashboard.i18n import LANGUAGE_PARAM
 from dashboard.pages import PAGES
 from dashboard.shell.frame import (
@@ -133,7 +135,10 @@ def page_views(
         view = read_view(pathname, address, catalogue)
     if view.path != page.PATH or view_key(view) == drawn:
         raise PreventUpdate  # leaving the page (the frame draws the next), or drawn
-    values = page_values(page.update, view, page_operations(page, view, catalogue))
+    operations = page_operations(page, view, catalogue)
+    values = page_values(page.update, view, operations)
+    if address and not isinstance(operations, Mapping):  # a year picked on one page
+        prefetch_years(page.update, view, operations)
     return {**values, "address": address, "drawn": view_key(view)}
 
 

@@ -9,7 +9,7 @@ view.  Everything the pages draw is a function of the ``ViewState``.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 from urllib.parse import parse_qsl, urlencode
 
@@ -180,6 +180,12 @@ def view_search(current: ViewState | str | None, **changes: object) -> str:
     address with this function."""
     query = current.query if isinstance(current, ViewState) else tuple(read_query(current).items())
     return _encode(_set(query, changes))
+
+
+def in_year(view: ViewState, year: int) -> ViewState:
+    """``view`` with ``year`` picked in the menu: the view ``read_view`` reads
+    from ``view_search(view, year=year)``, without reading an address."""
+    return replace(view, year=year, query=_set(view.query, {YEAR_PARAM: year}), notices=())
 
 
 def language_param(lang: str) -> str | None:
