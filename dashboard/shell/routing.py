@@ -36,7 +36,7 @@ from dash.exceptions import PreventUpdate
 from dashboard import ids, runtime
 from dashboard.components.callbacks import CallbackSet
 from dashboard.components.operation_finder import finder_inputs
-from dashboard.components.view_cache import page_values
+from dashboard.components.view_cache import is_kept, page_values
 from dashboard.components.view_prefetch import prefetch_years
 from dashboard.i18n import LANGUAGE_PARAM
 from dashboard.pages import PAGES
@@ -136,8 +136,9 @@ def page_views(
     if view.path != page.PATH or view_key(view) == drawn:
         raise PreventUpdate  # leaving the page (the frame draws the next), or drawn
     operations = page_operations(page, view, catalogue)
+    new = not isinstance(operations, Mapping) and not is_kept(page.update, view, operations)
     values = page_values(page.update, view, operations)
-    if address and not isinstance(operations, Mapping):  # a year picked on one page
+    if address and new:  # a year picked that this process had not drawn: the others next
         prefetch_years(page.update, view, operations)
     return {**values, "address": address, "drawn": view_key(view)}
 
