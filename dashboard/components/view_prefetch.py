@@ -8,8 +8,12 @@ of the operation's other years (same language, filters and address) are
 queued, and one thread per process computes those not kept yet, one at a
 time; the reader's next switches find them kept.
 
-Price tag: ``python bench/bench_year_switch.py --pages / /budget`` (fourteenth
-round in bench/HISTORY.md).
+Price tag: year switch p95 on ``/budget`` 108.9 and 125.2 ms before, 94.5
+and 93.5 after (1.75-1.94x the bare Dash reference before, 1.32-1.33x after);
+``/`` 129.5 and 137.9 -> 115.3 and 124.9 ms
+(``python bench/bench_year_switch.py --pages / /budget``, alternating; fourteenth
+round in bench/HISTORY.md).  The price: one thread per process and CPU for
+views a reader may not ask for (about 25 ms each on the seed's ``/budget``).
 """
 
 from __future__ import annotations
