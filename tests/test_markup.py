@@ -49,3 +49,12 @@ def test_nothing_and_lists_are_blocks_too():
 def test_blocks_refuse_what_the_browser_would_not_draw(content, message):
     with pytest.raises(TypeError, match=message):
         markup(content)
+
+
+def test_the_language_of_a_text_is_kept():
+    """Key figures' sentences are the source's English in a French page."""
+    assert tree(markup(html.P("60 refugees", lang="en"))) == {
+        "t": "p",
+        "a": {"lang": "en"},
+        "c": ["60 refugees"],
+    }

@@ -7,7 +7,7 @@
  */
 (function () {
   const TAGS = new Set(["caption", "div", "li", "p", "span", "table", "tbody", "td", "th", "thead", "time", "tr", "ul"]);
-  const ATTRIBUTE = /^(class|colspan|datetime|role|rowspan|scope|tabindex|title|(data|aria)-[a-z0-9-]+)$/;
+  const ATTRIBUTE = /^(class|colspan|datetime|lang|role|rowspan|scope|tabindex|title|(data|aria)-[a-z0-9-]+)$/;
 
   function build(node) {
     if (typeof node === "string") {

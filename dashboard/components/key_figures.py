@@ -1,8 +1,11 @@
-"""Cards for key figures: the number as the source prints it and its sentence."""
+"""Cards for key figures: the number as the source prints it and its sentence.
+
+Plain ``html`` elements with Bootstrap's card classes, so a page can send them
+as one ``data-markup`` block (``components.markup``).
+"""
 
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
@@ -19,17 +22,18 @@ def key_figure_cards(figures: pd.DataFrame, empty_message: str, lang: str) -> ht
     return html.Ul(
         [
             html.Li(
-                dbc.Card(
-                    dbc.CardBody(
+                html.Div(
+                    html.Div(
                         [
                             html.P(
                                 format_key_figure(row.value, row.unit, row.qualifier, lang),
                                 className="key-figure-value",
                             ),
                             html.P(row.text, lang="en", className="key-figure-text mb-0"),
-                        ]
+                        ],
+                        className="card-body",
                     ),
-                    className="h-100 key-figure",
+                    className="card h-100 key-figure",
                 ),
                 className="col",
             )

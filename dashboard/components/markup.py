@@ -35,6 +35,7 @@ ATTRIBUTES = {
     "className": "class",
     "colSpan": "colspan",
     "dateTime": "datetime",
+    "lang": "lang",
     "role": "role",
     "rowSpan": "rowspan",
     "scope": "scope",

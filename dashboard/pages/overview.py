@@ -21,6 +21,7 @@ from dashboard.components.country_panel import (
 )
 from dashboard.components.data_download import data_download
 from dashboard.components.key_figures import key_figure_cards
+from dashboard.components.markup import MARKUP, markup
 from dashboard.components.view_cache import page_values
 from dashboard.data import Operation
 from dashboard.exports.datasets import build_dataset
@@ -65,9 +66,9 @@ class IDS:
 # What a year or country switch changes in place (see ``update``).
 UPDATES: dict[str, Output] = {
     "results_heading": Output(IDS.RESULTS_HEADING, "children"),
-    "results": Output(IDS.RESULTS, "children"),
+    "results": Output(IDS.RESULTS, MARKUP),
     "plan_heading": Output(IDS.PLAN_HEADING, "children"),
-    "plan": Output(IDS.PLAN, "children"),
+    "plan": Output(IDS.PLAN, MARKUP),
     **chart_outputs("map", IDS.MAP, one_year=True),
     "panel": Output(IDS.PANEL, "children"),
     "pressed": Output({"type": IDS.COUNTRY_BUTTON, "country": ALL}, "aria-pressed"),
@@ -97,9 +98,9 @@ def _key_figures(operation: Operation, year: int, lang: str) -> dict[str, Any]:
     no_plan = no_plan_message(figures, year, lang)
     return {
         "results_heading": _("{year} year-end results").format(year=year),
-        "results": key_figure_cards(results_for(figures, year), no_results, lang),
+        "results": markup(key_figure_cards(results_for(figures, year), no_results, lang)),
         "plan_heading": _("{year} planning figures").format(year=year + 1),
-        "plan": key_figure_cards(plan_after(figures, year), no_plan, lang),
+        "plan": markup(key_figure_cards(plan_after(figures, year), no_plan, lang)),
     }
 
 
@@ -231,9 +232,9 @@ def _key_figures_section(lang: str, values: dict[str, Any]) -> html.Section:
     return html.Section(
         [
             html.H2(values["results_heading"], id=IDS.RESULTS_HEADING, className="h4"),
-            html.Div(values["results"], id=IDS.RESULTS),
+            html.Div(id=IDS.RESULTS, **{MARKUP: values["results"]}),
             html.H2(values["plan_heading"], id=IDS.PLAN_HEADING, className="h4 mt-4"),
-            html.Div(values["plan"], id=IDS.PLAN),
+            html.Div(id=IDS.PLAN, **{MARKUP: values["plan"]}),
             html.Div(data_download("key-figures", _("the key figures"), lang), className="mt-3"),
         ],
         **{"aria-label": _("Key figures")},
