@@ -13,7 +13,10 @@ Price tag (``python bench/bench_renderer.py --pages / /budget``, third and
 fourth rounds in bench/HISTORY.md): the chart tables as Dash components cost
 165 store updates and about 100 ms of every ``/budget`` year switch; drawing
 the budget cards and pillar table this way took that page's store updates per
-switch from 120 to 72 and the time in them from 69 to 39 ms.  Dash mounts
+switch from 120 to 72 and the time in them from 69 to 39 ms; drawing the
+overview's key figure cards this way took that page from 188 components to
+146 and its time in store updates per switch from 68-80 to 59-61 ms
+(fourteenth round).  Dash mounts
 components from JSON too, but each one as a component in its store: that is
 the cost this module avoids.
 """
