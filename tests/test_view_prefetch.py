@@ -3,13 +3,15 @@ computed in the background (``components.view_prefetch``)."""
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import threading
 import time
 
 import pytest
 
 from dashboard.components.view_cache import is_kept, page_values
-from dashboard.components.view_prefetch import prefetch_years
+from dashboard.components.view_prefetch import THREAD_NAME, prefetch_years
 from dashboard.data import load_operation
 from dashboard.state.view import ViewState
 
@@ -101,3 +103,23 @@ def test_a_forked_worker_computes_its_own_views(operation):
     child.start()
     child.join(60)
     assert results.get(timeout=5) is True
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_the_views_are_computed_after_their_thread_was_stopped(operation):
+    """Dash's test server stops every thread started after it (as here), ours too."""
+    prefetch_years(counting_update([]), view(2021), [operation])
+    started = [thread for thread in threading.enumerate() if thread.name == THREAD_NAME]
+    assert len(started) == 1
+    for thread in started:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+            ctypes.c_ulong(thread.ident), ctypes.py_object(SystemExit)
+        )
+    prefetch_years(counting_update([]), view(2021), [operation])  # wakes it: it stops
+    for thread in started:
+        thread.join(10)
+        assert not thread.is_alive()
+    update = counting_update([])
+    prefetch_years(update, view(2021), [operation])
+    others = [view(year) for year in SEED_YEARS if year != 2021]
+    assert wait_until(lambda: all(is_kept(update, v, [operation]) for v in others))

@@ -19,7 +19,6 @@ views a reader may not ask for (about 25 ms each on the seed's ``/budget``).
 from __future__ import annotations
 
 import logging
-import os
 import queue
 import threading
 from collections.abc import Sequence
@@ -30,9 +29,10 @@ from dashboard.state.view import ViewState, in_year
 
 logger = logging.getLogger(__name__)
 Job = tuple[Update, list[ViewState], Sequence[Operation]]
+THREAD_NAME = "view-prefetch"
 
-_queue: queue.SimpleQueue[Job] | None = None
-_queue_pid: int | None = None
+_queue: queue.SimpleQueue[Job] = queue.SimpleQueue()
+_thread: threading.Thread | None = None
 _lock = threading.Lock()
 
 
@@ -47,13 +47,17 @@ def prefetch_years(update: Update, view: ViewState, operations: Sequence[Operati
 
 
 def _jobs() -> queue.SimpleQueue[Job]:
-    """This process's queue and its thread, started on first use (after a fork,
-    a worker starts its own: threads do not survive a fork)."""
-    global _queue, _queue_pid
+    """This process's queue, with a thread running to empty it: started on first
+    use, and again when it is gone (threads do not survive a fork, so a
+    gunicorn worker starts its own; a test server's stop ends its threads)."""
+    global _queue, _thread
     with _lock:
-        if _queue is None or _queue_pid != os.getpid():
-            _queue, _queue_pid = queue.SimpleQueue(), os.getpid()
-            threading.Thread(target=_compute, args=(_queue,), daemon=True).start()
+        if _thread is None or not _thread.is_alive():
+            _queue = queue.SimpleQueue()
+            _thread = threading.Thread(
+                target=_compute, args=(_queue,), name=THREAD_NAME, daemon=True
+            )
+            _thread.start()
         return _queue
 
 
