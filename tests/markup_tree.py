@@ -28,3 +28,16 @@ def elements(node: Any, tag: str) -> list[dict]:
     if isinstance(node, list):
         return [found for child in node for found in elements(child, tag)]
     return ([node] if node["t"] == tag else []) + elements(node.get("c", []), tag)
+
+
+def text_nodes(node: Any, skip_lang: str | None = None) -> list[str]:
+    """Every text of ``node``, in order, leaving out elements marked ``lang=skip_lang``."""
+    if isinstance(node, str) and node.lstrip().startswith(("{", "[")):
+        node = json.loads(node)
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, list):
+        return [found for child in node for found in text_nodes(child, skip_lang)]
+    if skip_lang is not None and node.get("a", {}).get("lang") == skip_lang:
+        return []
+    return text_nodes(node.get("c", []), skip_lang)

@@ -17,6 +17,7 @@ import page_views
 import plotly.graph_objects as go
 import pytest
 from english_scan import english_found
+from markup_tree import text_nodes
 
 from dashboard.app import create_app
 from dashboard.figures.theme import separators
@@ -43,7 +44,9 @@ def texts(value, key: str | None = None) -> Iterator[str]:
         if "figure" in props:
             yield from texts(props["figure"])
     elif isinstance(value, str):
-        if key in TEXT_KEYS:
+        if key in TEXT_KEYS and value.lstrip().startswith(("{", "[")):
+            yield from text_nodes(value, skip_lang="en")  # a drawn block (data-markup)
+        elif key in TEXT_KEYS:
             yield value
     elif isinstance(value, dict):
         for name, item in value.items():
