@@ -20,7 +20,7 @@ def _header(columns: list[tuple[str, str]]) -> html.Thead:
 
 
 def contributions_table(rows: pd.DataFrame, caption: str, lang: str) -> html.Div:
-    """Rows from ``transforms.contributions.display_rows``: date, donor, type, country."""
+    """Rows from ``wording.contributions.display_rows``: date, donor, type, country."""
     body = html.Tbody(
         [
             html.Tr(
@@ -49,7 +49,7 @@ def contributions_table(rows: pd.DataFrame, caption: str, lang: str) -> html.Div
 def donor_counts_table(
     counts: pd.DataFrame, caption: str, lang: str, note: str | None = None
 ) -> html.Div:
-    """Counts from ``transforms.contributions.counts_per_donor``, with an optional note."""
+    """Counts from ``wording.contributions.counts_per_donor``, with an optional note."""
     body = html.Tbody(
         [
             html.Tr(

@@ -98,7 +98,7 @@ def country_panel(
 ) -> list:
     """Panel contents for country ``name`` in ``year``.
 
-    ``figures``: rows of ``transforms.population.country_figures`` (with ``label``);
+    ``figures``: rows of ``wording.population.country_figures`` (with ``label``);
     ``key_figures``: that year's results that name the country.
     """
     _ = translator(lang)

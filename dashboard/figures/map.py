@@ -87,7 +87,7 @@ def country_map(
     source: str,
     lang: str,
 ) -> go.Figure:
-    """Shade the countries of ``shading`` (from ``transforms.population.country_shading``).
+    """Shade the countries of ``shading`` (from ``wording.population.country_shading``).
 
     Countries with a figure share one logarithmic colour scale; countries
     without one are drawn in a neutral fill and say so on hover.  ``centre``

@@ -1,6 +1,6 @@
 """The numbers of a chart as a table of text: the "Show as table" view beside it.
 
-Each function takes the frame of a dataset of ``transforms.datasets`` (what
+Each function takes the frame of a dataset of ``exports.datasets`` (what
 the chart plots and the data buttons download) and returns a ``TextTable``:
 a caption, column headings and rows of strings, exact amounts in full
 (``USD 2,323,280.21``) and "no data" for a missing figure, never 0.
