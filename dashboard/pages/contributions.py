@@ -64,8 +64,8 @@ def _type_filter(donor_type: str, lang: str) -> html.Fieldset:
             dbc.RadioItems(
                 id=IDS.TYPE_FILTER,
                 options=[
-                    {"label": _(label), "value": value}
-                    for value, label in words.FILTER_LABELS.items()
+                    {"label": _(words.FILTER_LABELS[value]), "value": value}
+                    for value in tf.DONOR_FILTERS
                 ],
                 value=donor_type,
                 inline=True,
