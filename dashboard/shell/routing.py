@@ -133,14 +133,19 @@ def page_views(
     if picked is not None and picked != str(view.year):
         address = view_search(view, **{YEAR_PARAM: picked})
         view = read_view(pathname, address, catalogue)
-    if view.path != page.PATH or view_key(view) == drawn:
+    key = view_key(view)
+    if view.path != page.PATH or key == drawn:
         raise PreventUpdate  # leaving the page (the frame draws the next), or drawn
     operations = page_operations(page, view, catalogue)
-    new = not isinstance(operations, Mapping) and not is_kept(page.update, view, operations)
+    picked_new = (
+        address
+        and not isinstance(operations, Mapping)
+        and not is_kept(page.update, view, operations)
+    )
     values = page_values(page.update, view, operations)
-    if address and new:  # a year picked that this process had not drawn: the others next
+    if picked_new:  # a year picked that this process had not drawn: the others next
         prefetch_years(page.update, view, operations)
-    return {**values, "address": address, "drawn": view_key(view)}
+    return {**values, "address": address, "drawn": key}
 
 
 def page_update_callback(page: ModuleType) -> None:
