@@ -4,7 +4,7 @@
 callback, including the clientside ones whose inline scripts the
 Content-Security-Policy must allow by hash, has been registered).  It adds:
 
-- security headers on every response (``serving.headers``, flask-talisman);
+- security headers on every response (``serving.headers``);
 - compression, with the compressed bytes of immutable static files kept per
   process (``serving.compression``, flask-compress), and long browser caching
   of fingerprinted ``/assets`` URLs;

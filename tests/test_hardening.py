@@ -105,6 +105,18 @@ def test_every_inline_script_of_the_page_is_allowed_by_its_hash(client):
         assert f"'sha256-{digest}'" in allowed, script[:80]
 
 
+def test_strict_transport_security_only_on_requests_that_came_over_https(client):
+    plain = client.get("/healthz")
+    proxied = client.get("/healthz", headers={"X-Forwarded-Proto": "https"})
+    direct = client.get("/healthz", base_url="https://localhost")
+    assert "Strict-Transport-Security" not in plain.headers
+    for response in (proxied, direct):
+        max_age, *rest = response.headers["Strict-Transport-Security"].split("; ")
+        assert int(max_age.removeprefix("max-age=")) >= 365 * 24 * 3600
+        assert rest == ["includeSubDomains"]
+    assert client.get("/").headers["Permissions-Policy"] == "browsing-topics=()"
+
+
 def test_framing_can_be_allowed_for_named_origins(monkeypatch):
     monkeypatch.setenv("DASHBOARD_FRAME_ANCESTORS", "https://intranet.example.org")
     response = create_app().server.test_client().get("/")

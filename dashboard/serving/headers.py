@@ -1,4 +1,4 @@
-"""Security headers on every response, set by flask-talisman.
+"""Security headers on every response.
 
 The Content-Security-Policy allows scripts only from this server plus Dash's
 inline scripts (the renderer start-up and the clientside callbacks) by their
@@ -8,6 +8,14 @@ inline style attributes when it draws, and Dash sets style attributes from
 component props.  Images allow ``data:`` and ``blob:`` (plotly's image
 export and the map).  Everything else, fetches included (callbacks, the map's
 topojson, downloads), goes to this server only.
+
+The headers are the same for every answer, so they are written once, when
+the app is built, and copied onto each response.  They are the ones
+flask-talisman sent before (same names, values and conditions), without its
+work per request: it rebuilt the policy from its options for every answer.
+Price tag: 31 us of a callback request's ~650 us in process (Talisman's three
+hooks timed alone in a request context, ``/narratives`` callback), measured
+with ``python bench/bench_server.py`` in bench/HISTORY.md, fifteenth round.
 """
 
 from __future__ import annotations
@@ -15,10 +23,13 @@ from __future__ import annotations
 import os
 
 import dash
-from flask_talisman import Talisman
+import flask
 
 FRAME_ANCESTORS_ENV = "DASHBOARD_FRAME_ANCESTORS"
 REFERRER_POLICY = "same-origin"
+# Sent only on a request that arrived over HTTPS (TLS is the reverse proxy's
+# job: it marks such requests with X-Forwarded-Proto).
+STRICT_TRANSPORT_SECURITY = "max-age=31556926; includeSubDomains"
 
 
 def frame_ancestors_from_env() -> list[str]:
@@ -41,18 +52,32 @@ def content_security_policy(app: dash.Dash, frame_ancestors: list[str]) -> dict[
     }
 
 
-def install(app: dash.Dash, frame_ancestors: list[str] | None = None) -> Talisman:
+def security_headers(app: dash.Dash, frame_ancestors: list[str]) -> dict[str, str]:
+    """The headers every answer carries.  X-Frame-Options cannot list origins:
+    DENY unless framing is configured, then CSP ``frame-ancestors`` alone."""
+    policy = content_security_policy(app, frame_ancestors)
+    sent = {
+        "Permissions-Policy": "browsing-topics=()",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "; ".join(
+            f"{directive} {' '.join(sources)}" for directive, sources in policy.items()
+        ),
+        "Referrer-Policy": REFERRER_POLICY,
+    }
+    return sent if frame_ancestors else {"X-Frame-Options": "DENY", **sent}
+
+
+def _over_https(request: flask.Request) -> bool:
+    return request.is_secure or request.headers.get("X-Forwarded-Proto") == "https"
+
+
+def install(app: dash.Dash, frame_ancestors: list[str] | None = None) -> None:
     ancestors = frame_ancestors if frame_ancestors is not None else frame_ancestors_from_env()
-    return Talisman(
-        app.server,
-        content_security_policy=content_security_policy(app, ancestors),
-        # TLS is the reverse proxy's job; the app itself listens on 127.0.0.1.
-        # HSTS is still sent on requests the proxy marks as HTTPS.
-        force_https=False,
-        # X-Frame-Options cannot list origins: send DENY unless framing is configured,
-        # then rely on CSP frame-ancestors alone.
-        frame_options=None if ancestors else "DENY",
-        referrer_policy=REFERRER_POLICY,
-        session_cookie_secure=False,
-        x_content_type_options=True,
-    )
+    sent = security_headers(app, ancestors)
+
+    @app.server.after_request
+    def _add_security_headers(response: flask.Response) -> flask.Response:
+        response.headers.update(sent)
+        if _over_https(flask.request):
+            response.headers["Strict-Transport-Security"] = STRICT_TRANSPORT_SECURITY
+        return response
