@@ -118,3 +118,37 @@ def test_screenshots_command_writes_a_whole_page_png(tmp_path: Path) -> None:
     assert header[:8] == b"\x89PNG\r\n\x1a\n" and header[12:16] == b"IHDR"
     width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
     assert width == 375 and height > 900
+
+
+def test_callbacks_benchmark_times_a_recorded_request_and_its_parts(tmp_path: Path) -> None:
+    from callback_requests import body
+
+    from dashboard.app import create_app
+
+    request = body(
+        create_app(),
+        "narratives-heading.children",
+        "2020",
+        "?year=2020",
+        state=("/narratives", None),
+    )
+    bodies = tmp_path / "server.json"
+    recorded = {"page": "/narratives", "callback": "narratives", "status": 200, "body": request}
+    bodies.write_text(json.dumps({"callbacks": [recorded]}), encoding="utf-8")
+    report = _run_bench(
+        "bench_callbacks.py",
+        "--requests",
+        "20",
+        "--rounds",
+        "2",
+        "--bodies",
+        str(bodies),
+        results=tmp_path,
+    )
+    (timed,) = report["callbacks"]
+    parts = timed["us"]
+    assert 0 < parts["callback function"] < parts["dispatch"] < parts["total"]
+    hooks = {name: us for name, us in parts.items() if name.startswith(("before:", "after:"))}
+    assert "before: _begin" in hooks and "after: _end" in hooks
+    assert all(us > 0 for us in hooks.values())
+    assert parts["dispatch"] + sum(hooks.values()) < parts["total"]
