@@ -13,9 +13,9 @@ The headers are the same for every answer, so they are written once, when
 the app is built, and copied onto each response.  They are the ones
 flask-talisman sent before (same names, values and conditions), without its
 work per request: it rebuilt the policy from its options for every answer.
-Price tag: 31 us of a callback request's ~650 us in process (Talisman's three
-hooks timed alone in a request context, ``/narratives`` callback), measured
-with ``python bench/bench_server.py`` in bench/HISTORY.md, fifteenth round.
+Price tag: 39 -> 11 us of a ~560 us callback request in process (the
+``/narratives`` update; ``python bench/bench_callbacks.py``, bench/HISTORY.md,
+fifteenth round).
 """
 
 from __future__ import annotations
