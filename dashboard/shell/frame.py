@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 from types import ModuleType
 from typing import Any
-from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 from dash import ALL, Output, dcc, html
@@ -22,9 +21,17 @@ from dash import ALL, Output, dcc, html
 from dashboard import ids
 from dashboard.components.navbar import navbar, year_select
 from dashboard.components.view_cache import Operations
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_PARAM, LANGUAGES, translator
+from dashboard.i18n import LANGUAGE_PARAM, LANGUAGES, translator
 from dashboard.pages import PAGES, page_for
 from dashboard.runtime import Catalogue
+from dashboard.shell.frame_sections import (
+    all_data_section,
+    catalogue_hint,
+    client_messages,
+    not_found,
+    share_section,
+    source_language_note,
+)
 from dashboard.state.view import (
     CATALOGUE_PATH,
     COMPARE_PATH,
@@ -157,7 +164,7 @@ def frame(view: ViewState, catalogue: Catalogue) -> list:
             if page
             else []
         ),
-        dcc.Store(id=ids.CLIENT_MESSAGES, data=_client_messages(view.lang)),
+        dcc.Store(id=ids.CLIENT_MESSAGES, data=client_messages(view.lang)),
         html.A(
             _("Skip to content"),
             id=ids.SKIP_LINK,
@@ -183,131 +190,18 @@ def frame(view: ViewState, catalogue: Catalogue) -> list:
                     dismissable=True,
                     className="mt-3",
                 ),
-                _share_section(view.lang),
-                _catalogue_hint(view, catalogue),
-                _source_language_note(view.lang),
+                share_section(view.lang),
+                None if many else catalogue_hint(view, catalogue),
+                source_language_note(view.lang),
                 html.Main(
                     page.layout(view, operations) if page else not_found(view),
                     id=ids.PAGE_CONTENT,
                     className="py-3",
                     tabIndex="-1",
                 ),
-                None if many else _all_data_section(view),
+                None if many else all_data_section(view),
             ],
             fluid="xl",
         ),
         html.Footer(values["footer"], id=ids.PRINT_FOOTER, className="print-footer"),
     ]
-
-
-def _catalogue_hint(view: ViewState, catalogue: Catalogue) -> html.P | None:
-    """On a page of one operation, when the data holds several and the address
-    names none: which one is shown, and where the others are."""
-    if of_many(view) or len(catalogue.ids) < 2 or dict(view.query).get(OPERATION_PARAM):
-        return None
-    _ = translator(view.lang)
-    return html.P(
-        [
-            _("This dashboard holds {count} operations; this is {name}.").format(
-                count=len(catalogue.ids), name=catalogue.meta(view.operation_id).name
-            ),
-            " ",
-            dcc.Link(
-                _("See every operation"),
-                href=CATALOGUE_PATH + view_search(view, **{OPERATION_PARAM: None}),
-            ),
-        ],
-        className="small mt-2 mb-0 catalogue-hint no-print",
-    )
-
-
-def _client_messages(lang: str) -> dict[str, str]:
-    """The words that the browser's own scripts show."""
-    _ = translator(lang)
-    return {
-        "copied": _("Link copied."),
-        "copy_failed": _("Could not copy; copy the address bar instead."),
-        "not_drawn": _("The chart has not finished drawing; try again."),
-        "saved": _("Chart saved as {format}."),
-    }
-
-
-def _share_section(lang: str) -> html.Section:
-    _ = translator(lang)
-    return html.Section(
-        [
-            html.Span(id=ids.COPY_STATUS, role="status", className="small text-body-secondary"),
-            html.Button(
-                _("Copy link"),
-                id=ids.COPY_LINK,
-                type="button",
-                title=_("Copy a link to this view"),
-                className="btn btn-outline-secondary btn-sm",
-            ),
-        ],
-        id=ids.SHARE_SECTION,
-        className="d-flex justify-content-end align-items-center gap-2 mt-3 no-print",
-        **{"aria-label": _("Share this view")},
-    )
-
-
-def _source_language_note(lang: str) -> html.P:
-    """Pages quote the source (key-figure sentences, narratives, quotes) in the
-    English it is written in; in another language a note says so."""
-    _ = translator(lang)
-    note = _(
-        "Texts quoted from the source (key figures, narratives, quotes) are shown in "
-        "English, the language of the source."
-    )
-    return html.P(
-        note,
-        id=ids.SOURCE_LANGUAGE_NOTE,
-        hidden=lang == DEFAULT_LANGUAGE,
-        className="small text-body-secondary source-language-note mt-2 mb-0",
-    )
-
-
-def _all_data_section(view: ViewState) -> html.Section:
-    """Links to every table of the operation in one file (the data API's bundle);
-    the workbook's notes sheet follows the interface language."""
-    _ = translator(view.lang)
-    base = f"/api/v1/operations/{view.operation_id}/all?"
-    language = {LANGUAGE_PARAM: view.lang} if language_param(view.lang) else {}
-    return html.Section(
-        [
-            html.Span(_("All data of this operation:"), id=ids.ALL_DATA_LABEL, className="me-1"),
-            html.A(
-                _("Excel workbook"),
-                id=ids.ALL_DATA_XLSX,
-                href=base + urlencode({"format": "xlsx", **language}),
-                className="me-2",
-            ),
-            html.A(
-                _("CSV files (ZIP)"),
-                id=ids.ALL_DATA_ZIP,
-                href=base + urlencode({"format": "zip", **language}),
-            ),
-        ],
-        id=ids.ALL_DATA_SECTION,
-        className="small border-top pt-2 pb-4 no-print",
-        **{"aria-label": _("Download all data")},
-    )
-
-
-def not_found(view: ViewState) -> html.Div:
-    _ = translator(view.lang)
-    shown = view.path[:80]
-    return html.Div(
-        [
-            html.H1(_("Page not found"), className="h2"),
-            html.P(
-                _("There is no page at “{path}”. The dashboard's pages are:").format(path=shown)
-            ),
-            html.Ul(
-                [
-                    html.Li(dcc.Link(_(page.LABEL), href=page.PATH + view_search(view)))
-                    for page in PAGES
-                ]
-            ),
-        ]
-    )
